@@ -1,0 +1,106 @@
+package io.dwprom.bundle;
+
+import io.dropwizard.core.Configuration;
+import io.dropwizard.core.ConfiguredBundle;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.jdbi3.JdbiFactory;
+import io.dwprom.business.BusinessMetrics;
+import io.dwprom.core.MetricHelpers;
+import io.dwprom.core.MetricsException;
+import io.dwprom.db.DatabaseMetrics;
+import io.dwprom.exposition.PrometheusServlet;
+import io.dwprom.http.BodySizeInterceptor;
+import io.dwprom.http.ExcludedPaths;
+import io.dwprom.http.HttpMetrics;
+import io.dwprom.http.JerseyRequestListener;
+import io.prometheus.client.CollectorRegistry;
+import org.glassfish.jersey.internal.inject.AbstractBinder;
+
+/**
+ * Prometheus metrics for a Dropwizard application, in one line of {@code Application.initialize}:
+ *
+ * <pre>{@code
+ * private final PrometheusBundle<MyConfiguration> prometheus = new PrometheusBundle<>(MyConfiguration::getPrometheus);
+ *
+ * public void initialize(Bootstrap<MyConfiguration> bootstrap) {
+ *     bootstrap.addBundle(prometheus);
+ * }
+ *
+ * public void run(MyConfiguration config, Environment environment) {
+ *     Jdbi jdbi = prometheus.jdbiFactory().build(environment, config.getDatabase(), "db");
+ * }
+ * }</pre>
+ *
+ * When enabled, it registers the Jersey request listener and body-size interceptor, the recorders for injection,
+ * and the endpoint on the admin connector; {@link #jdbiFactory()} instruments Jdbi instances.
+ */
+public class PrometheusBundle<T extends Configuration> implements ConfiguredBundle<T> {
+
+    private final PrometheusConfiguration<T> configuration;
+    private PrometheusMetrics metrics;
+    private boolean enabled;
+
+    public PrometheusBundle(PrometheusConfiguration<T> configuration) {
+        this.configuration = configuration;
+    }
+
+    @Override
+    public void run(T appConfiguration, Environment environment) {
+        PrometheusFactory config = configuration.getPrometheusFactory(appConfiguration);
+        enabled = config.isEnabled();
+        try {
+            metrics = enabled
+                    ? PrometheusMetrics.create(new CollectorRegistry(), environment.metrics(), config)
+                    : PrometheusMetrics.detached(config);
+        } catch (RuntimeException failure) {
+            throw new MetricsException(MetricsException.Kind.INSTALLATION_FAILED,
+                    "Could not set up the Prometheus metrics: " + failure.getMessage(), failure);
+        }
+        environment.jersey().register(new RecorderBinder(metrics));
+        if (enabled) {
+            environment.jersey().register(new JerseyRequestListener(metrics.http(),
+                    new ExcludedPaths(config.getExcludedPaths()), metrics.recordingErrors()));
+            environment.jersey().register(new BodySizeInterceptor());
+            environment.admin().addServlet("prometheus",
+                            new PrometheusServlet(metrics.registry(), metrics.scrapeBarrier()))
+                    .addMapping(config.getPath());
+        }
+    }
+
+    /**
+     * The recorders of this application.
+     *
+     * @throws MetricsException of kind {@code NOT_INITIALISED} before the bundle has run
+     */
+    public PrometheusMetrics metrics() {
+        if (metrics == null) {
+            throw new MetricsException(MetricsException.Kind.NOT_INITIALISED,
+                    "The Prometheus bundle has not run yet: call metrics() from Application.run, not initialize");
+        }
+        return metrics;
+    }
+
+    /** A {@link JdbiFactory} to use in place of {@code new JdbiFactory()}; instrumented when enabled. */
+    public JdbiFactory jdbiFactory() {
+        return enabled ? metrics().jdbiFactory() : new JdbiFactory();
+    }
+
+    /** Makes the recorders injectable into Jersey resources. */
+    private static final class RecorderBinder extends AbstractBinder {
+
+        private final PrometheusMetrics metrics;
+
+        RecorderBinder(PrometheusMetrics metrics) {
+            this.metrics = metrics;
+        }
+
+        @Override
+        protected void configure() {
+            bind(metrics).to(PrometheusMetrics.class);
+            bind(metrics.http()).to(HttpMetrics.class);
+            bind(metrics.database()).to(DatabaseMetrics.class);
+            bind(metrics.business()).to(BusinessMetrics.class);
+            bind(metrics.helpers()).to(MetricHelpers.class);
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package io.dwprom.bundle;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.validation.ValidationMethod;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+import java.util.List;
+
+/**
+ * The {@code prometheus} section of {@code config.yml}.
+ *
+ * <table>
+ * <caption>Keys</caption>
+ * <tr><th>key</th><th>default</th><th>description</th></tr>
+ * <tr><td>enabled</td><td>true</td><td>false installs nothing (no filter, SQL logger, collectors or endpoint);
+ * recorders injected into resources still accept calls and drop them</td></tr>
+ * <tr><td>path</td><td>/prometheus</td><td>path of the endpoint on the admin connector</td></tr>
+ * <tr><td>excludedPaths</td><td>[/health, /metrics]</td><td>application request paths (and everything below
+ * them) that record no HTTP metrics</td></tr>
+ * <tr><td>jvmMetrics</td><td>true</td><td>export the {@code jvm_*} families of simpleclient_hotspot; the
+ * {@code process_*} families are always exported</td></tr>
+ * <tr><td>maxStatusValues</td><td>50</td><td>distinct {@code status} values per business counter; more fold
+ * into {@code other}</td></tr>
+ * <tr><td>maxSqlTables</td><td>200</td><td>distinct {@code table} values; more fold into {@code other}</td></tr>
+ * <tr><td>buckets</td><td>see {@link BucketsFactory}</td><td>histogram bucket bounds</td></tr>
+ * <tr><td>bridge</td><td>see {@link BridgeFactory}</td><td>export of Dropwizard's own registry</td></tr>
+ * </table>
+ */
+public class PrometheusFactory {
+
+    private boolean enabled = true;
+    @NotNull
+    @Pattern(regexp = "/\\S*", message = "must start with '/' and contain no white space")
+    private String path = "/prometheus";
+    @NotNull
+    private List<String> excludedPaths = List.of("/health", "/metrics");
+    private boolean jvmMetrics = true;
+    @Min(1)
+    private int maxStatusValues = 50;
+    @Min(1)
+    private int maxSqlTables = 200;
+    @Valid
+    @NotNull
+    private BucketsFactory buckets = new BucketsFactory();
+    @Valid
+    @NotNull
+    private BridgeFactory bridge = new BridgeFactory();
+
+    @JsonProperty
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    @JsonProperty
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    @JsonProperty
+    public String getPath() {
+        return path;
+    }
+
+    @JsonProperty
+    public void setPath(String path) {
+        this.path = path;
+    }
+
+    @JsonProperty
+    public List<String> getExcludedPaths() {
+        return excludedPaths;
+    }
+
+    @JsonProperty
+    public void setExcludedPaths(List<String> excludedPaths) {
+        this.excludedPaths = excludedPaths;
+    }
+
+    @JsonProperty
+    public boolean isJvmMetrics() {
+        return jvmMetrics;
+    }
+
+    @JsonProperty
+    public void setJvmMetrics(boolean jvmMetrics) {
+        this.jvmMetrics = jvmMetrics;
+    }
+
+    @JsonProperty
+    public int getMaxStatusValues() {
+        return maxStatusValues;
+    }
+
+    @JsonProperty
+    public void setMaxStatusValues(int maxStatusValues) {
+        this.maxStatusValues = maxStatusValues;
+    }
+
+    @JsonProperty
+    public int getMaxSqlTables() {
+        return maxSqlTables;
+    }
+
+    @JsonProperty
+    public void setMaxSqlTables(int maxSqlTables) {
+        this.maxSqlTables = maxSqlTables;
+    }
+
+    @JsonProperty
+    public BucketsFactory getBuckets() {
+        return buckets;
+    }
+
+    @JsonProperty
+    public void setBuckets(BucketsFactory buckets) {
+        this.buckets = buckets;
+    }
+
+    @JsonProperty
+    public BridgeFactory getBridge() {
+        return bridge;
+    }
+
+    @JsonProperty
+    public void setBridge(BridgeFactory bridge) {
+        this.bridge = bridge;
+    }
+
+    @ValidationMethod(message = "excludedPaths entries must start with '/'")
+    public boolean isEveryExcludedPathAbsolute() {
+        return excludedPaths == null || excludedPaths.stream().allMatch(p -> p != null && p.startsWith("/"));
+    }
+}

@@ -1,0 +1,117 @@
+package io.dwprom.bundle;
+
+import com.codahale.metrics.MetricFilter;
+import com.codahale.metrics.MetricRegistry;
+import io.dwprom.business.BusinessMetrics;
+import io.dwprom.core.Buckets;
+import io.dwprom.core.MetricHelpers;
+import io.dwprom.core.RecordingErrors;
+import io.dwprom.core.ScrapeBarrier;
+import io.dwprom.db.DatabaseMetrics;
+import io.dwprom.db.PrometheusJdbiFactory;
+import io.dwprom.db.PrometheusJdbiPlugin;
+import io.dwprom.db.SqlStatementClassifier;
+import io.dwprom.exposition.BridgeSampleBuilder;
+import io.dwprom.http.HttpMetrics;
+import io.dwprom.system.SystemMetrics;
+import io.prometheus.client.CollectorRegistry;
+import io.prometheus.client.dropwizard.DropwizardExports;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every recorder of one application, over one {@link CollectorRegistry} of its own (never the JVM-wide default,
+ * so several applications can run in one JVM). Resources get the recorders by injection
+ * ({@code @Inject BusinessMetrics}) or from {@link PrometheusBundle#metrics()}.
+ */
+public final class PrometheusMetrics {
+
+    private static final int MAX_CACHED_SQL_STATEMENTS = 10_000;
+
+    private final CollectorRegistry registry;
+    private final ScrapeBarrier barrier;
+    private final RecordingErrors recordingErrors;
+    private final HttpMetrics http;
+    private final DatabaseMetrics database;
+    private final BusinessMetrics business;
+    private final MetricHelpers helpers;
+    private final PrometheusJdbiPlugin jdbiPlugin;
+
+    private PrometheusMetrics(CollectorRegistry registry, MetricRegistry dropwizardRegistry, PrometheusFactory config) {
+        BucketsFactory buckets = config.getBuckets();
+        this.registry = registry;
+        this.barrier = new ScrapeBarrier();
+        this.recordingErrors = new RecordingErrors(registry);
+        this.http = new HttpMetrics(registry, buckets.getHttpDurationSeconds(), buckets.getHttpSizeBytes());
+        this.database = new DatabaseMetrics(registry, buckets.getDbQueryDurationSeconds());
+        this.business = new BusinessMetrics(dropwizardRegistry, buckets.getExperimentDurationSeconds(),
+                buckets.getDatasetUploadSizeBytes(), config.getMaxStatusValues());
+        registry.register(business.exports());
+        this.helpers = new MetricHelpers(registry, barrier, Buckets.toArray(Buckets.HTTP_DURATION_SECONDS));
+        this.jdbiPlugin = new PrometheusJdbiPlugin(database,
+                new SqlStatementClassifier(MAX_CACHED_SQL_STATEMENTS, config.getMaxSqlTables()), recordingErrors);
+    }
+
+    /**
+     * The recorders of an enabled bundle: every family of the product registered in {@code registry}, including
+     * process/JVM metrics and the bridge of {@code dropwizardRegistry}.
+     */
+    public static PrometheusMetrics create(CollectorRegistry registry, MetricRegistry dropwizardRegistry,
+                                           PrometheusFactory config) {
+        PrometheusMetrics metrics = new PrometheusMetrics(registry, dropwizardRegistry, config);
+        SystemMetrics.register(registry, config.isJvmMetrics());
+        BridgeFactory bridge = config.getBridge();
+        if (bridge.isEnabled()) {
+            List<String> excluded = new ArrayList<>(bridge.getExcludedPrefixes());
+            excluded.add(BusinessMetrics.PREFIX);
+            MetricFilter filter = (name, metric) -> excluded.stream().noneMatch(name::startsWith);
+            new DropwizardExports(dropwizardRegistry, filter, new BridgeSampleBuilder(bridge.effectiveMappings()))
+                    .register(registry);
+        }
+        return metrics;
+    }
+
+    /** Recorders of a disabled bundle: they accept every call and record into registries nobody reads. */
+    public static PrometheusMetrics detached(PrometheusFactory config) {
+        return new PrometheusMetrics(new CollectorRegistry(), new MetricRegistry(), config);
+    }
+
+    public CollectorRegistry registry() {
+        return registry;
+    }
+
+    public ScrapeBarrier scrapeBarrier() {
+        return barrier;
+    }
+
+    public RecordingErrors recordingErrors() {
+        return recordingErrors;
+    }
+
+    public HttpMetrics http() {
+        return http;
+    }
+
+    public DatabaseMetrics database() {
+        return database;
+    }
+
+    public BusinessMetrics business() {
+        return business;
+    }
+
+    public MetricHelpers helpers() {
+        return helpers;
+    }
+
+    /** A JDBI plugin recording into {@link #database()}, for a Jdbi not built by {@link #jdbiFactory()}. */
+    public PrometheusJdbiPlugin jdbiPlugin() {
+        return jdbiPlugin;
+    }
+
+    /** A {@code JdbiFactory} whose Jdbi instances record into {@link #database()}. */
+    public PrometheusJdbiFactory jdbiFactory() {
+        return new PrometheusJdbiFactory(database, jdbiPlugin);
+    }
+}

@@ -1,0 +1,10 @@
+package io.dwprom.business;
+
+import io.prometheus.client.Collector.MetricFamilySamples;
+
+/** A Prometheus family whose values live in Dropwizard metrics of a {@code MetricRegistry}. */
+interface RegistryFamily {
+
+    /** Reads the current values; called at every scrape. */
+    MetricFamilySamples collect();
+}

@@ -1,0 +1,121 @@
+package io.dwprom.core;
+
+import io.prometheus.client.CollectorRegistry;
+import io.prometheus.client.Counter;
+import io.prometheus.client.Gauge;
+import io.prometheus.client.Histogram;
+
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * Record metrics by name and labels, creating each family on first use:
+ *
+ * <pre>{@code
+ * helpers.observeDuration("custom_operation_seconds", elapsed, Labels.of("type", "processing"));
+ * helpers.incrementCounter("custom_events_total", Labels.of("status", "success"));
+ * helpers.setGauge("queue_size", 42, Labels.empty());
+ * }</pre>
+ *
+ * A name keeps the type and label names of its first use; using it otherwise throws a {@link MetricsException}
+ * of kind {@code CONFLICTING_DEFINITION}, as does a name already taken by another collector. Histograms get the
+ * configured default buckets. Families for a fixed set of metrics are better defined once in a class of their own.
+ */
+public final class MetricHelpers {
+
+    private final CollectorRegistry registry;
+    private final ScrapeBarrier barrier;
+    private final double[] histogramBuckets;
+    private final ConcurrentMap<String, DynamicFamily> families = new ConcurrentHashMap<>();
+    private final Object creationLock = new Object();
+
+    public MetricHelpers(CollectorRegistry registry, ScrapeBarrier barrier, double[] histogramBuckets) {
+        this.registry = registry;
+        this.barrier = barrier;
+        this.histogramBuckets = histogramBuckets.clone();
+    }
+
+    public void incrementCounter(String name, Labels labels) {
+        incrementCounter(name, 1, labels);
+    }
+
+    public void incrementCounter(String name, double amount, Labels labels) {
+        counter(name, labels).inc(amount);
+    }
+
+    public void setGauge(String name, double value, Labels labels) {
+        gauge(name, labels).set(value);
+    }
+
+    public void observeHistogram(String name, double value, Labels labels) {
+        histogram(name, labels).observe(value);
+    }
+
+    public void observeDuration(String name, Duration duration, Labels labels) {
+        observeHistogram(name, duration.toNanos() / 1e9, labels);
+    }
+
+    /** A guard that observes the seconds until it is closed into histogram {@code name}. */
+    public DurationGuard durationGuard(String name, Labels labels) {
+        return DurationGuard.start(histogram(name, labels)::observe);
+    }
+
+    /** A batch of updates applied together by {@link BatchRecorder#record()}. */
+    public BatchRecorder batch() {
+        return new BatchRecorder(this);
+    }
+
+    Counter.Child counter(String name, Labels labels) {
+        return (Counter.Child) family(name, DynamicFamily.Type.COUNTER, labels).child(labels);
+    }
+
+    Gauge.Child gauge(String name, Labels labels) {
+        return (Gauge.Child) family(name, DynamicFamily.Type.GAUGE, labels).child(labels);
+    }
+
+    Histogram.Child histogram(String name, Labels labels) {
+        return (Histogram.Child) family(name, DynamicFamily.Type.HISTOGRAM, labels).child(labels);
+    }
+
+    private DynamicFamily family(String name, DynamicFamily.Type type, Labels labels) {
+        DynamicFamily existing = families.get(name);
+        if (existing == null) {
+            synchronized (creationLock) {
+                existing = families.get(name);
+                if (existing == null) {
+                    existing = DynamicFamily.register(registry, name, type, labels, histogramBuckets);
+                    families.put(name, existing);
+                    return existing;
+                }
+            }
+        }
+        existing.checkCompatible(type, labels);
+        return existing;
+    }
+
+    /**
+     * Resolves the families of a whole batch, creating the missing ones; if any operation conflicts, the families
+     * this call created are removed again and nothing is applied.
+     */
+    void applyAtomically(List<BatchRecorder.Update> updates) {
+        synchronized (creationLock) {
+            Set<String> created = new LinkedHashSet<>();
+            try {
+                for (BatchRecorder.Update update : updates) {
+                    if (!families.containsKey(update.name())) {
+                        created.add(update.name());
+                    }
+                    family(update.name(), update.type(), update.labels());
+                }
+            } catch (RuntimeException conflict) {
+                created.forEach(name -> families.remove(name).unregister(registry));
+                throw conflict;
+            }
+        }
+        barrier.applyBatch(() -> updates.forEach(update -> update.applyTo(this)));
+    }
+}

@@ -1,0 +1,95 @@
+package io.dwprom.db;
+
+import io.prometheus.client.CollectorRegistry;
+import io.prometheus.client.Counter;
+import io.prometheus.client.Gauge;
+import io.prometheus.client.Histogram;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntSupplier;
+
+import static io.dwprom.core.Buckets.toArray;
+
+/**
+ * The database families, fed by {@link PrometheusSqlLogger} and the JDBI wiring of {@link PrometheusJdbiFactory},
+ * and usable directly by code that talks to a database another way.
+ *
+ * <table>
+ * <caption>Families</caption>
+ * <tr><th>name</th><th>type</th><th>labels</th></tr>
+ * <tr><td>db_query_duration_seconds</td><td>histogram</td><td>query_type, table</td></tr>
+ * <tr><td>db_query_errors_total</td><td>counter</td><td>query_type, error_type</td></tr>
+ * <tr><td>db_connections_total</td><td>gauge</td><td>- (active connections; the name is the specification's)</td></tr>
+ * <tr><td>db_connection_errors_total</td><td>counter</td><td>-</td></tr>
+ * </table>
+ */
+public final class DatabaseMetrics {
+
+    public static final String QUERY_DURATION = "db_query_duration_seconds";
+    public static final String QUERY_ERRORS = "db_query_errors_total";
+    /** A gauge despite its {@code _total} suffix: the specification's name, kept for compatibility. */
+    public static final String CONNECTIONS = "db_connections_total";
+    public static final String CONNECTION_ERRORS = "db_connection_errors_total";
+
+    private final Histogram queryDuration;
+    private final Counter queryErrors;
+    private final Counter connectionErrors;
+    private final AtomicLong manuallySetConnections = new AtomicLong();
+    private final List<IntSupplier> pools = new CopyOnWriteArrayList<>();
+
+    public DatabaseMetrics(CollectorRegistry registry, List<Double> queryBuckets) {
+        queryDuration = Histogram.build(QUERY_DURATION, "SQL statement execution time, by query type and table.")
+                .labelNames("query_type", "table").buckets(toArray(queryBuckets)).register(registry);
+        queryErrors = Counter.build(QUERY_ERRORS, "SQL statements that failed, by query type and error type.")
+                .labelNames("query_type", "error_type").register(registry);
+        connectionErrors = Counter.build(CONNECTION_ERRORS, "Failures to obtain a database connection.")
+                .register(registry);
+        Gauge connections = Gauge.build(CONNECTIONS,
+                "Active (borrowed) database connections of all tracked pools. A gauge; the _total suffix is kept "
+                        + "for compatibility.").create();
+        connections.setChild(new Gauge.Child() {
+            @Override
+            public double get() {
+                return activeConnections();
+            }
+        });
+        registry.register(connections);
+    }
+
+    public void recordQuery(String queryType, String table, Duration elapsed) {
+        recordQueryNanos(queryType, table, elapsed.toNanos());
+    }
+
+    public void recordQueryNanos(String queryType, String table, long elapsedNanos) {
+        queryDuration.labels(queryType, table).observe(elapsedNanos / 1e9);
+    }
+
+    public void recordQueryError(String queryType, String errorType) {
+        queryErrors.labels(queryType, errorType).inc();
+    }
+
+    public void recordConnectionError() {
+        connectionErrors.inc();
+    }
+
+    /** Sets the connections of pools the bundle does not track; the gauge adds the tracked pools to it. */
+    public void setActiveConnections(long connections) {
+        manuallySetConnections.set(connections);
+    }
+
+    /** Tracks a pool: its active connections are read at every scrape. */
+    public void trackPool(IntSupplier activeConnections) {
+        pools.add(activeConnections);
+    }
+
+    private long activeConnections() {
+        long active = manuallySetConnections.get();
+        for (IntSupplier pool : pools) {
+            active += pool.getAsInt();
+        }
+        return active;
+    }
+}

@@ -1,0 +1,59 @@
+package io.dwprom.db;
+
+import io.dwprom.core.RecordingErrors;
+import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.statement.StatementContext;
+
+import java.sql.SQLException;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * A JDBI {@link SqlLogger} that times every executed statement into {@link DatabaseMetrics} and counts execution
+ * errors, after passing each call to the logger it wraps (Dropwizard's own timer), so neither replaces the other.
+ * Failures of this logger are counted, never thrown into the statement.
+ */
+public final class PrometheusSqlLogger implements SqlLogger {
+
+    static final String COMPONENT = "db";
+
+    private final SqlLogger delegate;
+    private final DatabaseMetrics metrics;
+    private final SqlStatementClassifier classifier;
+    private final RecordingErrors errors;
+
+    public PrometheusSqlLogger(SqlLogger delegate, DatabaseMetrics metrics, SqlStatementClassifier classifier,
+                               RecordingErrors errors) {
+        this.delegate = delegate;
+        this.metrics = metrics;
+        this.classifier = classifier;
+        this.errors = errors;
+    }
+
+    @Override
+    public void logBeforeExecution(StatementContext context) {
+        delegate.logBeforeExecution(context);
+    }
+
+    @Override
+    public void logAfterExecution(StatementContext context) {
+        delegate.logAfterExecution(context);
+        try {
+            SqlStatement statement = classifier.classify(context.getRawSql());
+            metrics.recordQueryNanos(statement.queryType(), statement.table(), context.getElapsedTime(ChronoUnit.NANOS));
+        } catch (RuntimeException failure) {
+            errors.record(COMPONENT, failure);
+        }
+    }
+
+    @Override
+    public void logException(StatementContext context, SQLException failure) {
+        delegate.logException(context, failure);
+        try {
+            SqlStatement statement = classifier.classify(context.getRawSql());
+            metrics.recordQueryNanos(statement.queryType(), statement.table(), context.getElapsedTime(ChronoUnit.NANOS));
+            metrics.recordQueryError(statement.queryType(), SqlErrorType.of(failure));
+        } catch (RuntimeException recordingFailure) {
+            errors.record(COMPONENT, recordingFailure);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package io.dwprom.exposition;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Maps dotted Dropwizard metric names to a Prometheus name and labels. In {@code match}, {@code *} stands for any
+ * run of characters within one dotted segment, also as part of a segment ({@code *xx-responses}); in {@code name}
+ * and label values, {@code ${0}}, {@code ${1}}... are replaced by what the first, second... {@code *} matched.
+ *
+ * <pre>
+ * - match: "io.dropwizard.jetty.MutableServletContextHandler.*xx-responses"
+ *   name: "jetty_responses"
+ *   labels: { code: "${0}xx" }
+ * </pre>
+ */
+public final class MappingRule {
+
+    private static final Pattern METRIC_NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*|.*\\$\\{\\d+}.*");
+    private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
+
+    private final String match;
+    private final String name;
+    private final Map<String, String> labels;
+    private final Pattern pattern;
+
+    @JsonCreator
+    public MappingRule(@JsonProperty("match") String match, @JsonProperty("name") String name,
+                       @JsonProperty("labels") Map<String, String> labels) {
+        this.match = requireText(match, "match");
+        this.name = requireText(name, "name");
+        this.labels = labels == null ? Map.of() : new LinkedHashMap<>(labels);
+        if (!METRIC_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("Mapping rule for '" + match + "': '" + name
+                    + "' is not a valid Prometheus metric name");
+        }
+        this.labels.keySet().stream().filter(label -> !LABEL_NAME.matcher(label).matches() || label.startsWith("__"))
+                .findFirst().ifPresent(label -> {
+                    throw new IllegalArgumentException("Mapping rule for '" + match + "': '" + label
+                            + "' is not a valid label name");
+                });
+        this.pattern = compile(this.match);
+    }
+
+    @JsonProperty
+    public String getMatch() {
+        return match;
+    }
+
+    @JsonProperty
+    public String getName() {
+        return name;
+    }
+
+    @JsonProperty
+    public Map<String, String> getLabels() {
+        return Map.copyOf(labels);
+    }
+
+    /** The mapped name and labels, or null when {@code dropwizardName} does not match. */
+    MappedName apply(String dropwizardName) {
+        Matcher matcher = pattern.matcher(dropwizardName);
+        if (!matcher.matches()) {
+            return null;
+        }
+        Map<String, String> labelValues = new LinkedHashMap<>();
+        labels.forEach((label, template) -> labelValues.put(label, substitute(template, matcher)));
+        return new MappedName(substitute(name, matcher), labelValues);
+    }
+
+    private static String substitute(String template, Matcher matcher) {
+        String result = template;
+        for (int group = matcher.groupCount(); group >= 1; group--) {
+            result = result.replace("${" + (group - 1) + "}", matcher.group(group));
+        }
+        return result;
+    }
+
+    private static Pattern compile(String match) {
+        StringBuilder regex = new StringBuilder();
+        for (String literal : match.split("\\*", -1)) {
+            if (regex.length() > 0) {
+                regex.append("([^.]*)");
+            }
+            regex.append(Pattern.quote(literal));
+        }
+        return Pattern.compile(regex.toString());
+    }
+
+    private static String requireText(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("A mapping rule needs a non-empty '" + field + "'");
+        }
+        return value;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof MappingRule that && match.equals(that.match) && name.equals(that.name)
+                && labels.equals(that.labels);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(match, name, labels);
+    }
+
+    @Override
+    public String toString() {
+        return "MappingRule{match=" + match + ", name=" + name + ", labels=" + labels + "}";
+    }
+}

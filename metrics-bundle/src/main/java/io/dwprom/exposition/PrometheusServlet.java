@@ -1,0 +1,79 @@
+package io.dwprom.exposition;
+
+import io.dwprom.core.MetricsException;
+import io.dwprom.core.ScrapeBarrier;
+import io.prometheus.client.Collector.MetricFamilySamples;
+import io.prometheus.client.CollectorRegistry;
+import io.prometheus.client.Counter;
+import io.prometheus.client.exporter.common.TextFormat;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Serves the registry in the Prometheus text format 0.0.4, or OpenMetrics 1.0 when the scraper's Accept header
+ * asks for it, using simpleclient's own {@link TextFormat}. {@code ?name[]=family} narrows the output. The
+ * families are collected while no batch is half applied ({@link ScrapeBarrier}) and rendered fully before the
+ * first byte is sent, so a failure answers a clean 500 naming the cause, counted in
+ * {@code dwprom_scrape_errors_total}; the next scrape starts afresh.
+ */
+public final class PrometheusServlet extends HttpServlet {
+
+    public static final String SCRAPE_ERRORS = "dwprom_scrape_errors_total";
+    private static final Logger LOG = LoggerFactory.getLogger(PrometheusServlet.class);
+
+    private final transient CollectorRegistry registry;
+    private final transient ScrapeBarrier barrier;
+    private final transient Counter scrapeErrors;
+
+    public PrometheusServlet(CollectorRegistry registry, ScrapeBarrier barrier) {
+        this.registry = registry;
+        this.barrier = barrier;
+        this.scrapeErrors = Counter.build(SCRAPE_ERRORS, "Scrapes of this endpoint that failed while rendering.")
+                .register(registry);
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String contentType = TextFormat.chooseContentType(request.getHeader("Accept"));
+        String body;
+        try {
+            body = render(contentType, requestedNames(request));
+        } catch (RuntimeException | IOException failure) {
+            scrapeErrors.inc();
+            MetricsException error = new MetricsException(MetricsException.Kind.RENDER_FAILED,
+                    "Rendering the metrics failed: " + failure, failure);
+            LOG.error("Scrape of {} failed", request.getRequestURI(), error);
+            response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR, error.getMessage());
+            return;
+        }
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType(contentType);
+        try (Writer writer = response.getWriter()) {
+            writer.write(body);
+        }
+    }
+
+    private String render(String contentType, Set<String> names) throws IOException {
+        List<MetricFamilySamples> families = barrier.collect(
+                () -> Collections.list(registry.filteredMetricFamilySamples(names)));
+        StringWriter text = new StringWriter(16 * 1024);
+        TextFormat.writeFormat(contentType, text, Collections.enumeration(families));
+        return text.toString();
+    }
+
+    private static Set<String> requestedNames(HttpServletRequest request) {
+        String[] names = request.getParameterValues("name[]");
+        return names == null ? Collections.emptySet() : new HashSet<>(List.of(names));
+    }
+}

@@ -1,0 +1,65 @@
+package io.dwprom.http;
+
+import io.prometheus.client.CollectorRegistry;
+import io.prometheus.client.Counter;
+import io.prometheus.client.Gauge;
+import io.prometheus.client.Histogram;
+
+import java.util.List;
+
+import static io.dwprom.core.Buckets.toArray;
+
+/**
+ * The HTTP request families, and the recorder the Jersey adapter feeds. It knows nothing of Jersey: labels
+ * arrive already bounded ({@link HttpLabels}).
+ *
+ * <table>
+ * <caption>Families</caption>
+ * <tr><th>name</th><th>type</th><th>labels</th></tr>
+ * <tr><td>http_requests_total</td><td>counter</td><td>method, path, status</td></tr>
+ * <tr><td>http_request_duration_seconds</td><td>histogram</td><td>method, path</td></tr>
+ * <tr><td>http_requests_in_flight</td><td>gauge</td><td>-</td></tr>
+ * <tr><td>http_request_size_bytes</td><td>histogram</td><td>method, path</td></tr>
+ * <tr><td>http_response_size_bytes</td><td>histogram</td><td>method, path</td></tr>
+ * </table>
+ */
+public final class HttpMetrics {
+
+    public static final String REQUESTS = "http_requests_total";
+    public static final String DURATION = "http_request_duration_seconds";
+    public static final String IN_FLIGHT = "http_requests_in_flight";
+    public static final String REQUEST_SIZE = "http_request_size_bytes";
+    public static final String RESPONSE_SIZE = "http_response_size_bytes";
+
+    private final Counter requests;
+    private final Histogram duration;
+    private final Gauge inFlight;
+    private final Histogram requestSize;
+    private final Histogram responseSize;
+
+    public HttpMetrics(CollectorRegistry registry, List<Double> durationBuckets, List<Double> sizeBuckets) {
+        requests = Counter.build(REQUESTS, "HTTP requests served, by method, route template and status.")
+                .labelNames("method", "path", "status").register(registry);
+        duration = Histogram.build(DURATION, "Time from the start of the request until its response was written.")
+                .labelNames("method", "path").buckets(toArray(durationBuckets)).register(registry);
+        inFlight = Gauge.build(IN_FLIGHT, "HTTP requests being served now.").register(registry);
+        requestSize = Histogram.build(REQUEST_SIZE, "HTTP request body size.")
+                .labelNames("method", "path").buckets(toArray(sizeBuckets)).register(registry);
+        responseSize = Histogram.build(RESPONSE_SIZE, "HTTP response body size.")
+                .labelNames("method", "path").buckets(toArray(sizeBuckets)).register(registry);
+    }
+
+    /** Marks a request as in flight; {@link InFlightRequest#finish} records it and ends the in-flight mark once. */
+    public InFlightRequest start() {
+        inFlight.inc();
+        return new InFlightRequest(this, System.nanoTime());
+    }
+
+    void record(String method, String path, String status, long elapsedNanos, long requestBytes, long responseBytes) {
+        inFlight.dec();
+        requests.labels(method, path, status).inc();
+        duration.labels(method, path).observe(elapsedNanos / 1e9);
+        requestSize.labels(method, path).observe(requestBytes);
+        responseSize.labels(method, path).observe(responseBytes);
+    }
+}

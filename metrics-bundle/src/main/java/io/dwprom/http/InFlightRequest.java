@@ -1,0 +1,55 @@
+package io.dwprom.http;
+
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+
+/**
+ * One request between {@link HttpMetrics#start()} and {@link #finish}. Body byte counts accumulate while the
+ * request runs. {@link #finish} records at most once, whatever calls it, so the in-flight gauge is decremented
+ * exactly as often as it was incremented and can never go negative.
+ */
+public final class InFlightRequest {
+
+    private static final AtomicIntegerFieldUpdater<InFlightRequest> FINISHED =
+            AtomicIntegerFieldUpdater.newUpdater(InFlightRequest.class, "finished");
+
+    private final HttpMetrics metrics;
+    private final long startNanos;
+    private volatile int finished;
+    private long requestBytesRead;
+    private long responseBytesWritten;
+
+    InFlightRequest(HttpMetrics metrics, long startNanos) {
+        this.metrics = metrics;
+        this.startNanos = startNanos;
+    }
+
+    public void addRequestBytes(long count) {
+        requestBytesRead += count;
+    }
+
+    public void addResponseBytes(long count) {
+        responseBytesWritten += count;
+    }
+
+    public long requestBytesRead() {
+        return requestBytesRead;
+    }
+
+    public long responseBytesWritten() {
+        return responseBytesWritten;
+    }
+
+    /**
+     * Records the request under bounded labels (see {@link HttpLabels}); later calls do nothing.
+     *
+     * @param requestBytes the request body size (the declared Content-Length, or the bytes read)
+     * @return whether this call recorded
+     */
+    public boolean finish(String method, String path, String status, long requestBytes) {
+        if (!FINISHED.compareAndSet(this, 0, 1)) {
+            return false;
+        }
+        metrics.record(method, path, status, System.nanoTime() - startNanos, requestBytes, responseBytesWritten);
+        return true;
+    }
+}

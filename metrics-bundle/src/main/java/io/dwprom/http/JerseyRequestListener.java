@@ -1,0 +1,86 @@
+package io.dwprom.http;
+
+import io.dwprom.core.RecordingErrors;
+import org.glassfish.jersey.server.ContainerRequest;
+import org.glassfish.jersey.server.ContainerResponse;
+import org.glassfish.jersey.server.monitoring.ApplicationEvent;
+import org.glassfish.jersey.server.monitoring.ApplicationEventListener;
+import org.glassfish.jersey.server.monitoring.RequestEvent;
+import org.glassfish.jersey.server.monitoring.RequestEventListener;
+
+/**
+ * Feeds {@link HttpMetrics} from Jersey's request events. Jersey's event listener is used rather than a
+ * request/response filter pair because its {@code FINISHED} event is the one hook that fires exactly once for
+ * every request, after the response body is written, also when a filter, a resource or an exception mapper
+ * fails; that is what keeps counts exact and the in-flight gauge balanced. {@link BodySizeInterceptor} counts
+ * the body bytes. Any failure here is counted by {@link RecordingErrors} and never reaches the request.
+ */
+public final class JerseyRequestListener implements ApplicationEventListener {
+
+    /** Request property under which the {@link InFlightRequest} is found by {@link BodySizeInterceptor}. */
+    static final String IN_FLIGHT_PROPERTY = InFlightRequest.class.getName();
+    static final String COMPONENT = "http";
+
+    private final HttpMetrics metrics;
+    private final ExcludedPaths excludedPaths;
+    private final RecordingErrors errors;
+    private final JerseyRoutes routes = new JerseyRoutes();
+
+    public JerseyRequestListener(HttpMetrics metrics, ExcludedPaths excludedPaths, RecordingErrors errors) {
+        this.metrics = metrics;
+        this.excludedPaths = excludedPaths;
+        this.errors = errors;
+    }
+
+    @Override
+    public void onEvent(ApplicationEvent event) {
+        // Application lifecycle events carry nothing to record.
+    }
+
+    @Override
+    public RequestEventListener onRequest(RequestEvent start) {
+        try {
+            ContainerRequest request = start.getContainerRequest();
+            if (excludedPaths.excludes(request.getPath(false))) {
+                return null;
+            }
+            InFlightRequest inFlight = metrics.start();
+            if (!"HEAD".equals(request.getMethod())) {
+                // A HEAD response body is rendered but never sent: leave it uncounted.
+                request.setProperty(IN_FLIGHT_PROPERTY, inFlight);
+            }
+            return new Completion(inFlight);
+        } catch (RuntimeException failure) {
+            errors.record(COMPONENT, failure);
+            return null;
+        }
+    }
+
+    private final class Completion implements RequestEventListener {
+
+        private final InFlightRequest inFlight;
+
+        Completion(InFlightRequest inFlight) {
+            this.inFlight = inFlight;
+        }
+
+        @Override
+        public void onEvent(RequestEvent event) {
+            if (event.getType() != RequestEvent.Type.FINISHED) {
+                return;
+            }
+            try {
+                ContainerRequest request = event.getContainerRequest();
+                ContainerResponse response = event.getContainerResponse();
+                int status = response != null ? response.getStatus() : 500;
+                int declaredLength = request.getLength();
+                inFlight.finish(HttpLabels.method(request.getMethod()), routes.pathLabel(event.getUriInfo(), status),
+                        HttpLabels.status(status), declaredLength >= 0 ? declaredLength : inFlight.requestBytesRead());
+            } catch (RuntimeException failure) {
+                errors.record(COMPONENT, failure);
+                // Still close the in-flight mark, under labels that cannot fail.
+                inFlight.finish(HttpLabels.OTHER_METHOD, HttpLabels.UNMATCHED, "unknown", 0);
+            }
+        }
+    }
+}
