@@ -11,8 +11,10 @@ import java.util.regex.Pattern;
 
 /**
  * Maps dotted Dropwizard metric names to a Prometheus name and labels. In {@code match}, {@code *} stands for any
- * run of characters within one dotted segment, also as part of a segment ({@code *xx-responses}); in {@code name}
- * and label values, {@code ${0}}, {@code ${1}}... are replaced by what the first, second... {@code *} matched.
+ * run of characters within one dotted segment, also as part of a segment ({@code *xx-responses}), and {@code **}
+ * for any run of characters across segments (a class name); in {@code name} and label values, {@code ${0}},
+ * {@code ${1}}... are replaced by what the first, second... wildcard matched. The resulting name is then put in
+ * snake_case.
  *
  * <pre>
  * - match: "io.dropwizard.jetty.MutableServletContextHandler.*xx-responses"
@@ -84,13 +86,17 @@ public final class MappingRule {
 
     private static Pattern compile(String match) {
         StringBuilder regex = new StringBuilder();
-        for (String literal : match.split("\\*", -1)) {
-            if (regex.length() > 0) {
-                regex.append("([^.]*)");
+        int literalStart = 0;
+        for (int i = 0; i < match.length(); i++) {
+            if (match.charAt(i) == '*') {
+                regex.append(Pattern.quote(match.substring(literalStart, i)));
+                boolean crossesSegments = i + 1 < match.length() && match.charAt(i + 1) == '*';
+                regex.append(crossesSegments ? "(.+)" : "([^.]*)");
+                i += crossesSegments ? 1 : 0;
+                literalStart = i + 1;
             }
-            regex.append(Pattern.quote(literal));
         }
-        return Pattern.compile(regex.toString());
+        return Pattern.compile(regex.append(Pattern.quote(match.substring(literalStart))).toString());
     }
 
     private static String requireText(String value, String field) {

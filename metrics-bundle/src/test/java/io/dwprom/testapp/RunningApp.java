@@ -1,0 +1,85 @@
+package io.dwprom.testapp;
+
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.ResourceHelpers;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/** A {@link TestApplication} on free loopback ports with its own in-memory database, and an HTTP client for it. */
+public final class RunningApp {
+
+    private final DropwizardAppExtension<TestConfiguration> app;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private RunningApp(DropwizardAppExtension<TestConfiguration> app) {
+        this.app = app;
+    }
+
+    /** The extension to put in a {@code @RegisterExtension} field, with extra config overrides. */
+    public static RunningApp create(ConfigOverride... overrides) {
+        List<ConfigOverride> all = new ArrayList<>(Arrays.asList(overrides));
+        all.add(ConfigOverride.config("database.url",
+                "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
+        return new RunningApp(new DropwizardAppExtension<>(TestApplication.class,
+                ResourceHelpers.resourceFilePath("test-app.yml"), all.toArray(ConfigOverride[]::new)));
+    }
+
+    public DropwizardAppExtension<TestConfiguration> extension() {
+        return app;
+    }
+
+    public TestApplication application() {
+        return app.getApplication();
+    }
+
+    public HttpResponse<String> send(String method, String path, HttpRequest.BodyPublisher body) {
+        return send(HttpRequest.newBuilder(appUri(path)).method(method, body));
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send("GET", path, HttpRequest.BodyPublishers.noBody());
+    }
+
+    public HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return client.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The text exposition from the admin port, as curl would get it (no Accept header). */
+    public String scrape() {
+        return scrape(null).body();
+    }
+
+    public HttpResponse<String> scrape(String accept) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(adminUri("/prometheus")).GET();
+        if (accept != null) {
+            request.header("Accept", accept);
+        }
+        return send(request);
+    }
+
+    public URI appUri(String path) {
+        return URI.create("http://127.0.0.1:" + app.getLocalPort() + path);
+    }
+
+    public URI adminUri(String path) {
+        return URI.create("http://127.0.0.1:" + app.getAdminPort() + path);
+    }
+}

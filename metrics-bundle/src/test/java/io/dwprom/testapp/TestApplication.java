@@ -1,0 +1,36 @@
+package io.dwprom.testapp;
+
+import io.dropwizard.core.Application;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.dwprom.bundle.PrometheusBundle;
+import org.jdbi.v3.core.Jdbi;
+
+/** A small application exercising every adapter of the bundle, for the full-stack tests. */
+public class TestApplication extends Application<TestConfiguration> {
+
+    private final PrometheusBundle<TestConfiguration> prometheus = new PrometheusBundle<>(TestConfiguration::getPrometheus);
+
+    @Override
+    public void initialize(Bootstrap<TestConfiguration> bootstrap) {
+        bootstrap.addBundle(prometheus);
+    }
+
+    @Override
+    public void run(TestConfiguration configuration, Environment environment) {
+        Jdbi jdbi = prometheus.jdbiFactory().build(environment, configuration.getDatabase(), "h2");
+        jdbi.useHandle(handle -> handle.execute(
+                "CREATE TABLE IF NOT EXISTS items (id INT PRIMARY KEY, name VARCHAR(100) NOT NULL)"));
+        environment.jersey().register(new TestResources.Items());
+        environment.jersey().register(new TestResources.Streams());
+        environment.jersey().register(new TestResources.Failures());
+        environment.jersey().register(new TestResources.Locator());
+        environment.jersey().register(new TestResources.Health());
+        environment.jersey().register(new TestResources.Database(jdbi));
+        environment.jersey().register(TestResources.Business.class);
+    }
+
+    public PrometheusBundle<TestConfiguration> prometheus() {
+        return prometheus;
+    }
+}

@@ -1,0 +1,161 @@
+package io.dwprom.testapp;
+
+import com.codahale.metrics.annotation.Timed;
+import io.dwprom.business.BusinessMetrics;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.StreamingOutput;
+import org.jdbi.v3.core.Jdbi;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** Resources of {@link TestApplication}, one per kind of request the HTTP adapter must label. */
+final class TestResources {
+
+    private TestResources() {
+    }
+
+    @Path("/items")
+    @Produces(MediaType.APPLICATION_JSON)
+    public static final class Items {
+
+        @GET
+        @Path("{id: [0-9]+}")
+        @Timed
+        public Map<String, Object> get(@PathParam("id") long id) {
+            return Map.of("id", id);
+        }
+
+        @POST
+        @Consumes(MediaType.APPLICATION_OCTET_STREAM)
+        public Map<String, Object> upload(InputStream body) throws IOException {
+            long size = 0;
+            byte[] buffer = new byte[8192];
+            for (int read = body.read(buffer); read >= 0; read = body.read(buffer)) {
+                size += read;
+            }
+            return Map.of("size", size);
+        }
+    }
+
+    @Path("/stream")
+    public static final class Streams {
+
+        /** Writes {@code bytes} bytes with no Content-Length (chunked). */
+        @GET
+        @Produces(MediaType.APPLICATION_OCTET_STREAM)
+        public StreamingOutput stream(@QueryParam("bytes") int bytes) {
+            return output -> {
+                for (int i = 0; i < bytes; i++) {
+                    output.write('x');
+                }
+            };
+        }
+    }
+
+    @Path("/fail")
+    public static final class Failures {
+
+        @GET
+        public String fail() {
+            throw new IllegalStateException("deliberate failure");
+        }
+    }
+
+    @Path("/parent/{parentId}")
+    public static final class Locator {
+
+        @Path("child")
+        public Child child() {
+            return new Child();
+        }
+    }
+
+    public static final class Child {
+
+        @GET
+        @Path("{childId}")
+        @Produces(MediaType.TEXT_PLAIN)
+        public String get(@PathParam("childId") String childId) {
+            return childId;
+        }
+    }
+
+    @Path("/health")
+    public static final class Health {
+
+        @GET
+        @Produces(MediaType.TEXT_PLAIN)
+        public String health() {
+            return "ok";
+        }
+    }
+
+    @Path("/db")
+    @Produces(MediaType.APPLICATION_JSON)
+    public static final class Database {
+
+        private final Jdbi jdbi;
+
+        Database(Jdbi jdbi) {
+            this.jdbi = jdbi;
+        }
+
+        @POST
+        @Path("items/{id}")
+        public Map<String, Object> insert(@PathParam("id") int id) {
+            jdbi.useHandle(handle -> handle.createUpdate("INSERT INTO items (id, name) VALUES (:id, :name)")
+                    .bind("id", id).bind("name", "item-" + id).execute());
+            return Map.of("id", id);
+        }
+
+        @GET
+        @Path("items")
+        public List<String> list() {
+            return jdbi.withHandle(handle -> handle.createQuery("SELECT name FROM items ORDER BY id")
+                    .mapTo(String.class).list());
+        }
+
+        @GET
+        @Path("missing-table")
+        public List<String> missingTable() {
+            return jdbi.withHandle(handle -> handle.createQuery("SELECT name FROM no_such_table")
+                    .mapTo(String.class).list());
+        }
+    }
+
+    @Path("/business")
+    public static final class Business {
+
+        private final BusinessMetrics business;
+
+        @Inject
+        public Business(BusinessMetrics business) {
+            this.business = business;
+        }
+
+        @POST
+        public String record() {
+            business.experimentCreated();
+            business.experimentRun("running");
+            business.experimentRun("success");
+            business.experimentCompleted("success");
+            business.experimentDuration(Duration.ofSeconds(42));
+            business.evaluationProcessed();
+            business.modelRegistered();
+            business.datasetUploaded(5000);
+            return "recorded";
+        }
+    }
+}
