@@ -56,6 +56,9 @@ public final class HttpLabels {
     public static String route(List<String> templatesOutermostFirst) {
         StringBuilder route = new StringBuilder(64);
         for (String template : templatesOutermostFirst) {
+            if (route.length() > 0 && route.charAt(route.length() - 1) != '/') {
+                route.append('/');
+            }
             appendTemplate(route, template);
         }
         return route.length() == 0 ? "/" : route.toString();
