@@ -10,6 +10,7 @@ import org.jdbi.v3.core.Jdbi;
 public class TestApplication extends Application<TestConfiguration> {
 
     private final PrometheusBundle<TestConfiguration> prometheus = new PrometheusBundle<>(TestConfiguration::getPrometheus);
+    private final Gate gate = new Gate();
 
     @Override
     public void initialize(Bootstrap<TestConfiguration> bootstrap) {
@@ -26,8 +27,14 @@ public class TestApplication extends Application<TestConfiguration> {
         environment.jersey().register(new TestResources.Failures());
         environment.jersey().register(new TestResources.Locator());
         environment.jersey().register(new TestResources.Health());
-        environment.jersey().register(new TestResources.Database(jdbi));
+        Jdbi unreachable = prometheus.jdbiFactory().build(environment, configuration.getUnreachableDatabase(), "down");
+        environment.jersey().register(new TestResources.Database(jdbi, unreachable));
+        environment.jersey().register(new TestResources.Slow(gate));
         environment.jersey().register(TestResources.Business.class);
+    }
+
+    public Gate gate() {
+        return gate;
     }
 
     public PrometheusBundle<TestConfiguration> prometheus() {

@@ -17,6 +17,20 @@ public class TestConfiguration extends Configuration {
     @NotNull
     private DataSourceFactory database = new DataSourceFactory();
 
+    @Valid
+    @NotNull
+    private DataSourceFactory unreachableDatabase = new DataSourceFactory();
+
+    @JsonProperty
+    public DataSourceFactory getUnreachableDatabase() {
+        return unreachableDatabase;
+    }
+
+    @JsonProperty
+    public void setUnreachableDatabase(DataSourceFactory unreachableDatabase) {
+        this.unreachableDatabase = unreachableDatabase;
+    }
+
     @JsonProperty
     public PrometheusFactory getPrometheus() {
         return prometheus;

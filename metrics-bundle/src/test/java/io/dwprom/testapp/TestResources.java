@@ -64,6 +64,24 @@ final class TestResources {
         }
     }
 
+    /** Blocks until the test opens its {@link Gate}, to observe a request in flight. */
+    @Path("/slow")
+    public static final class Slow {
+
+        private final Gate gate;
+
+        Slow(Gate gate) {
+            this.gate = gate;
+        }
+
+        @GET
+        @Produces(MediaType.TEXT_PLAIN)
+        public String slow() throws InterruptedException {
+            gate.enterAndWait();
+            return "done";
+        }
+    }
+
     @Path("/fail")
     public static final class Failures {
 
@@ -107,9 +125,17 @@ final class TestResources {
     public static final class Database {
 
         private final Jdbi jdbi;
+        private final Jdbi unreachable;
 
-        Database(Jdbi jdbi) {
+        Database(Jdbi jdbi, Jdbi unreachable) {
             this.jdbi = jdbi;
+            this.unreachable = unreachable;
+        }
+
+        @GET
+        @Path("unreachable")
+        public List<String> fromUnreachableDatabase() {
+            return unreachable.withHandle(handle -> handle.createQuery("SELECT 1").mapTo(String.class).list());
         }
 
         @POST
