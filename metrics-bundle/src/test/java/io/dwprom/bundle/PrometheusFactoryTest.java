@@ -1,0 +1,78 @@
+package io.dwprom.bundle;
+
+import io.dropwizard.configuration.ConfigurationException;
+import io.dropwizard.configuration.ResourceConfigurationSourceProvider;
+import io.dropwizard.configuration.YamlConfigurationFactory;
+import io.dropwizard.jackson.Jackson;
+import io.dropwizard.jersey.validation.Validators;
+import io.dwprom.core.Buckets;
+import io.dwprom.exposition.MappingRule;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PrometheusFactoryTest {
+
+    private final YamlConfigurationFactory<PrometheusFactory> factory = new YamlConfigurationFactory<>(
+            PrometheusFactory.class, Validators.newValidator(), Jackson.newObjectMapper(), "test");
+
+    @Test
+    void anEmptySectionGivesTheDocumentedDefaults() throws Exception {
+        PrometheusFactory config = load("empty.yml");
+
+        assertThat(config.isEnabled()).isTrue();
+        assertThat(config.getPath()).isEqualTo("/prometheus");
+        assertThat(config.getExcludedPaths()).containsExactly("/health", "/metrics");
+        assertThat(config.isJvmMetrics()).isTrue();
+        assertThat(config.getBuckets().getHttpDurationSeconds()).isEqualTo(Buckets.HTTP_DURATION_SECONDS);
+        assertThat(config.getBuckets().getDbQueryDurationSeconds()).hasSize(11);
+        assertThat(config.getBridge().getExcludedPrefixes()).containsExactly("jvm.");
+        assertThat(config.getBridge().effectiveMappings()).isEqualTo(DefaultMappings.RULES);
+    }
+
+    @Test
+    void everyKeyIsReadFromYaml() throws Exception {
+        PrometheusFactory config = load("full.yml");
+
+        assertThat(config.getPath()).isEqualTo("/internal/prometheus");
+        assertThat(config.getExcludedPaths()).containsExactly("/health", "/internal");
+        assertThat(config.isJvmMetrics()).isFalse();
+        assertThat(config.getMaxStatusValues()).isEqualTo(10);
+        assertThat(config.getBuckets().getHttpDurationSeconds()).containsExactly(0.01, 0.1, 1.0);
+        assertThat(config.getBuckets().getHttpSizeBytes()).isEqualTo(Buckets.HTTP_SIZE_BYTES);
+        assertThat(config.getBridge().getExcludedPrefixes()).containsExactly("jvm.", "ch.qos");
+        assertThat(config.getBridge().effectiveMappings().get(0)).isEqualTo(
+                new MappingRule("com.example.*.requests", "example_requests_seconds", Map.of("service", "${0}")));
+    }
+
+    @Test
+    void decreasingBucketsFailAtStartUpNamingTheRule() {
+        assertThatThrownBy(() -> load("bad-buckets.yml"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("bad-buckets.yml")
+                .hasMessageContaining("every bucket list must be positive and strictly increasing");
+    }
+
+    @Test
+    void relativePathsFailAtStartUp() {
+        assertThatThrownBy(() -> load("bad-path.yml"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("path must start with '/'")
+                .hasMessageContaining("excludedPaths entries must start with '/'");
+    }
+
+    @Test
+    void anInvalidMappingNameFailsAtStartUpNamingTheRule() {
+        assertThatThrownBy(() -> load("bad-mapping.yml"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("bad-mapping.yml")
+                .hasMessageContaining("'not a name' is not a valid Prometheus metric name");
+    }
+
+    private PrometheusFactory load(String fixture) throws Exception {
+        return factory.build(new ResourceConfigurationSourceProvider(), "config/" + fixture);
+    }
+}
