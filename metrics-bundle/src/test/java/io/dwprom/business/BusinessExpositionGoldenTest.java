@@ -1,0 +1,63 @@
+package io.dwprom.business;
+
+import com.codahale.metrics.MetricRegistry;
+import io.dwprom.core.Buckets;
+import io.dwprom.testapp.Golden;
+import io.prometheus.client.CollectorRegistry;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BusinessExpositionGoldenTest {
+
+    private final MetricRegistry dropwizard = new MetricRegistry();
+    private final BusinessMetrics business =
+            new BusinessMetrics(dropwizard, Buckets.EXPERIMENT_SECONDS, Buckets.DATASET_SIZE_BYTES, 3);
+
+    @Test
+    void theBusinessFamiliesRenderExactlyAsPinned() {
+        business.experimentCreated();
+        business.experimentCreated();
+        business.experimentRun("running");
+        business.experimentRun("success");
+        business.experimentCompleted("success");
+        business.experimentCompleted("failed");
+        business.experimentDuration(Duration.ofSeconds(120));
+        business.experimentDuration(Duration.ofMillis(500));
+        business.modelRegistered();
+        business.datasetUploaded(1_000_000);
+        business.evaluationProcessed();
+        CollectorRegistry registry = new CollectorRegistry();
+        registry.register(business.exports());
+
+        Golden.assertExpositionMatches(registry, "business.txt");
+    }
+
+    @Test
+    void theSameCountsAreInDropwizardsRegistry() {
+        business.experimentCreated();
+        business.experimentCompleted("success");
+        business.experimentDuration(Duration.ofSeconds(3));
+
+        assertThat(dropwizard.meter("business.experiments.created").getCount()).isEqualTo(1);
+        assertThat(dropwizard.meter("business.experiments.completed.success").getCount()).isEqualTo(1);
+        assertThat(dropwizard.timer("business.experiments.duration").getSnapshot().getMax())
+                .isEqualTo(Duration.ofSeconds(3).toNanos());
+    }
+
+    @Test
+    void statusValuesPastTheLimitFoldIntoOther() {
+        for (String status : new String[]{"a", "b", "c", "d", "e"}) {
+            business.experimentCompleted(status);
+        }
+        business.experimentCompleted("a");
+
+        assertThat(dropwizard.getMeters().keySet()).filteredOn(name -> name.startsWith("business.experiments.completed"))
+                .containsExactlyInAnyOrder("business.experiments.completed.a", "business.experiments.completed.b",
+                        "business.experiments.completed.c", "business.experiments.completed.other");
+        assertThat(dropwizard.meter("business.experiments.completed.other").getCount()).isEqualTo(2);
+        assertThat(dropwizard.meter("business.experiments.completed.a").getCount()).isEqualTo(2);
+    }
+}

@@ -1,0 +1,63 @@
+package io.dwprom.exposition;
+
+import io.dwprom.core.ScrapeBarrier;
+import io.prometheus.client.Collector;
+import io.prometheus.client.CollectorRegistry;
+import io.prometheus.client.Gauge;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.junit.jupiter.api.Test;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.contains;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+class PrometheusServletTest {
+
+    private final CollectorRegistry registry = new CollectorRegistry();
+    private final PrometheusServlet servlet = new PrometheusServlet(registry, new ScrapeBarrier());
+    private final AtomicBoolean failing = new AtomicBoolean(true);
+
+    @Test
+    void aCollectorThatThrowsGivesA500NamingTheCauseAndTheNextScrapeRecovers() throws Exception {
+        Gauge.build("healthy_gauge", "fine").register(registry).set(3);
+        new Collector() {
+            @Override
+            public List<MetricFamilySamples> collect() {
+                if (failing.get()) {
+                    throw new IllegalStateException("collector exploded");
+                }
+                return List.of();
+            }
+        }.register(registry);
+
+        HttpServletResponse failed = mock(HttpServletResponse.class);
+        servlet.doGet(request(), failed);
+        verify(failed).sendError(eq(500), contains("collector exploded"));
+        verify(failed, never()).getWriter();
+
+        failing.set(false);
+        HttpServletResponse recovered = mock(HttpServletResponse.class);
+        StringWriter body = new StringWriter();
+        when(recovered.getWriter()).thenReturn(new PrintWriter(body));
+        servlet.doGet(request(), recovered);
+
+        verify(recovered).setStatus(200);
+        assertThat(body.toString()).contains("healthy_gauge 3.0").contains("dwprom_scrape_errors_total 1.0");
+    }
+
+    private static HttpServletRequest request() {
+        HttpServletRequest request = mock(HttpServletRequest.class);
+        when(request.getRequestURI()).thenReturn("/prometheus");
+        return request;
+    }
+}
