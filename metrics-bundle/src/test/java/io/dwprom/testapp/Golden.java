@@ -1,5 +1,6 @@
 package io.dwprom.testapp;
 
+import io.prometheus.client.Collector.MetricFamilySamples;
 import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.exporter.common.TextFormat;
 
@@ -9,6 +10,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -17,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Compares a registry's whole text exposition with a file under {@code src/test/resources/golden}. The
  * {@code _created} series carry the wall clock and are left out. Run with {@code -Dgolden.update=true} to rewrite
- * the files after a deliberate change, then review the diff.
+ * the files after a deliberate change, then review the diff. Families are sorted by name.
  */
 public final class Golden {
 
@@ -42,7 +46,9 @@ public final class Golden {
     private static String render(CollectorRegistry registry) {
         StringWriter text = new StringWriter();
         try {
-            TextFormat.write004(text, registry.metricFamilySamples());
+            List<MetricFamilySamples> families = Collections.list(registry.metricFamilySamples());
+            families.sort(Comparator.comparing(family -> family.name)); // registry order follows identity hashes
+            TextFormat.write004(text, Collections.enumeration(families));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
