@@ -62,7 +62,7 @@ public class PrometheusBundle<T extends Configuration> implements ConfiguredBund
                     new ExcludedPaths(config.getExcludedPaths()), metrics.recordingErrors()));
             environment.jersey().register(new BodySizeInterceptor());
             environment.admin().addServlet("prometheus",
-                            new PrometheusServlet(metrics.registry(), metrics.scrapeBarrier()))
+                            new PrometheusServlet(metrics.registry(), metrics.scrapeBarrier(), config.getAccess().build()))
                     .addMapping(config.getPath());
         }
     }

@@ -25,8 +25,11 @@ import java.util.List;
  * <tr><td>maxStatusValues</td><td>50</td><td>distinct {@code status} values per business counter; more fold
  * into {@code other}</td></tr>
  * <tr><td>maxSqlTables</td><td>200</td><td>distinct {@code table} values; more fold into {@code other}</td></tr>
+ * <tr><td>maxLabelSetsPerFamily</td><td>2000</td><td>label sets per family; more are recorded into one
+ * {@code OVERFLOW} series and counted in {@code dwprom_label_sets_overflowed_total}</td></tr>
  * <tr><td>buckets</td><td>see {@link BucketsFactory}</td><td>histogram bucket bounds</td></tr>
  * <tr><td>bridge</td><td>see {@link BridgeFactory}</td><td>export of Dropwizard's own registry</td></tr>
+ * <tr><td>access</td><td>open</td><td>bearer token or basic auth for the endpoint, see {@link AccessFactory}</td></tr>
  * </table>
  */
 public class PrometheusFactory {
@@ -42,12 +45,17 @@ public class PrometheusFactory {
     private int maxStatusValues = 50;
     @Min(1)
     private int maxSqlTables = 200;
+    @Min(1)
+    private int maxLabelSetsPerFamily = 2000;
     @Valid
     @NotNull
     private BucketsFactory buckets = new BucketsFactory();
     @Valid
     @NotNull
     private BridgeFactory bridge = new BridgeFactory();
+    @Valid
+    @NotNull
+    private AccessFactory access = new AccessFactory();
 
     @JsonProperty
     public boolean isEnabled() {
@@ -110,6 +118,16 @@ public class PrometheusFactory {
     }
 
     @JsonProperty
+    public int getMaxLabelSetsPerFamily() {
+        return maxLabelSetsPerFamily;
+    }
+
+    @JsonProperty
+    public void setMaxLabelSetsPerFamily(int maxLabelSetsPerFamily) {
+        this.maxLabelSetsPerFamily = maxLabelSetsPerFamily;
+    }
+
+    @JsonProperty
     public BucketsFactory getBuckets() {
         return buckets;
     }
@@ -127,6 +145,16 @@ public class PrometheusFactory {
     @JsonProperty
     public void setBridge(BridgeFactory bridge) {
         this.bridge = bridge;
+    }
+
+    @JsonProperty
+    public AccessFactory getAccess() {
+        return access;
+    }
+
+    @JsonProperty
+    public void setAccess(AccessFactory access) {
+        this.access = access;
     }
 
     @ValidationMethod(message = "excludedPaths entries must start with '/'")

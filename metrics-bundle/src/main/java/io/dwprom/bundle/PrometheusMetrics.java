@@ -4,6 +4,7 @@ import com.codahale.metrics.MetricFilter;
 import com.codahale.metrics.MetricRegistry;
 import io.dwprom.business.BusinessMetrics;
 import io.dwprom.core.Buckets;
+import io.dwprom.core.CardinalityGuard;
 import io.dwprom.core.MetricHelpers;
 import io.dwprom.core.RecordingErrors;
 import io.dwprom.core.ScrapeBarrier;
@@ -43,12 +44,13 @@ public final class PrometheusMetrics {
         this.registry = registry;
         this.barrier = new ScrapeBarrier();
         this.recordingErrors = new RecordingErrors(registry);
-        this.http = new HttpMetrics(registry, buckets.getHttpDurationSeconds(), buckets.getHttpSizeBytes());
-        this.database = new DatabaseMetrics(registry, buckets.getDbQueryDurationSeconds());
+        CardinalityGuard guard = new CardinalityGuard(registry, config.getMaxLabelSetsPerFamily());
+        this.http = new HttpMetrics(registry, guard, buckets.getHttpDurationSeconds(), buckets.getHttpSizeBytes());
+        this.database = new DatabaseMetrics(registry, guard, buckets.getDbQueryDurationSeconds());
         this.business = new BusinessMetrics(dropwizardRegistry, buckets.getExperimentDurationSeconds(),
                 buckets.getDatasetUploadSizeBytes(), config.getMaxStatusValues());
         registry.register(business.exports());
-        this.helpers = new MetricHelpers(registry, barrier, Buckets.toArray(Buckets.HTTP_DURATION_SECONDS));
+        this.helpers = new MetricHelpers(registry, barrier, guard, Buckets.toArray(Buckets.HTTP_DURATION_SECONDS));
         this.jdbiPlugin = new PrometheusJdbiPlugin(database,
                 new SqlStatementClassifier(MAX_CACHED_SQL_STATEMENTS, config.getMaxSqlTables()), recordingErrors);
     }

@@ -23,16 +23,20 @@ final class DynamicFamily {
     private final Type type;
     private final List<String> labelNames;
     private final SimpleCollector<?> collector;
+    private final BoundedChildren<?> children;
 
-    private DynamicFamily(String name, Type type, List<String> labelNames, SimpleCollector<?> collector) {
+    private DynamicFamily(String name, Type type, List<String> labelNames, SimpleCollector<?> collector,
+                          CardinalityGuard guard) {
         this.name = name;
         this.type = type;
         this.labelNames = labelNames;
         this.collector = collector;
+        this.children = new BoundedChildren<>(name, collector, labelNames.size(), guard);
     }
 
     /** Builds and registers a family; a clash with any registered collector is a {@link MetricsException}. */
-    static DynamicFamily register(CollectorRegistry registry, String name, Type type, Labels labels, double[] buckets) {
+    static DynamicFamily register(CollectorRegistry registry, CardinalityGuard guard, String name, Type type,
+                                  Labels labels, double[] buckets) {
         if (!METRIC_NAME.matcher(name).matches()) {
             throw conflict("'" + name + "' is not a valid metric name (expected [a-zA-Z_:][a-zA-Z0-9_:]*)");
         }
@@ -52,7 +56,7 @@ final class DynamicFamily {
         } catch (IllegalArgumentException clash) {
             throw conflict("Cannot use '" + name + "' as a " + type + ": " + clash.getMessage());
         }
-        return new DynamicFamily(name, type, labels.names(), collector);
+        return new DynamicFamily(name, type, labels.names(), collector, guard);
     }
 
     /** Fails unless this family has exactly the given type and label names. */
@@ -68,7 +72,7 @@ final class DynamicFamily {
     }
 
     Object child(Labels labels) {
-        return collector.labels(labels.valuesArray());
+        return children.labels(labels.valuesArray());
     }
 
     Collector collector() {

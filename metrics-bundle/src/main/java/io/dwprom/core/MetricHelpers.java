@@ -23,19 +23,23 @@ import java.util.concurrent.ConcurrentMap;
  *
  * A name keeps the type and label names of its first use; using it otherwise throws a {@link MetricsException}
  * of kind {@code CONFLICTING_DEFINITION}, as does a name already taken by another collector. Histograms get the
- * configured default buckets. Families for a fixed set of metrics are better defined once in a class of their own.
+ * HTTP duration buckets, and every family is bounded by the {@link CardinalityGuard}. Families for a fixed set
+ * of metrics are better defined once in a class of their own.
  */
 public final class MetricHelpers {
 
     private final CollectorRegistry registry;
     private final ScrapeBarrier barrier;
+    private final CardinalityGuard guard;
     private final double[] histogramBuckets;
     private final ConcurrentMap<String, DynamicFamily> families = new ConcurrentHashMap<>();
     private final Object creationLock = new Object();
 
-    public MetricHelpers(CollectorRegistry registry, ScrapeBarrier barrier, double[] histogramBuckets) {
+    public MetricHelpers(CollectorRegistry registry, ScrapeBarrier barrier, CardinalityGuard guard,
+                         double[] histogramBuckets) {
         this.registry = registry;
         this.barrier = barrier;
+        this.guard = guard;
         this.histogramBuckets = histogramBuckets.clone();
     }
 
@@ -87,7 +91,7 @@ public final class MetricHelpers {
             synchronized (creationLock) {
                 existing = families.get(name);
                 if (existing == null) {
-                    existing = DynamicFamily.register(registry, name, type, labels, histogramBuckets);
+                    existing = DynamicFamily.register(registry, guard, name, type, labels, histogramBuckets);
                     families.put(name, existing);
                     return existing;
                 }

@@ -1,5 +1,7 @@
 package io.dwprom.db;
 
+import io.dwprom.core.BoundedChildren;
+import io.dwprom.core.CardinalityGuard;
 import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.Counter;
 import io.prometheus.client.Gauge;
@@ -34,17 +36,19 @@ public final class DatabaseMetrics {
     public static final String CONNECTIONS = "db_connections_total";
     public static final String CONNECTION_ERRORS = "db_connection_errors_total";
 
-    private final Histogram queryDuration;
-    private final Counter queryErrors;
+    private final BoundedChildren<Histogram.Child> queryDuration;
+    private final BoundedChildren<Counter.Child> queryErrors;
     private final Counter connectionErrors;
     private final AtomicLong manuallySetConnections = new AtomicLong();
     private final List<IntSupplier> pools = new CopyOnWriteArrayList<>();
 
-    public DatabaseMetrics(CollectorRegistry registry, List<Double> queryBuckets) {
-        queryDuration = Histogram.build(QUERY_DURATION, "SQL statement execution time, by query type and table.")
-                .labelNames("query_type", "table").buckets(toArray(queryBuckets)).register(registry);
-        queryErrors = Counter.build(QUERY_ERRORS, "SQL statements that failed, by query type and error type.")
-                .labelNames("query_type", "error_type").register(registry);
+    public DatabaseMetrics(CollectorRegistry registry, CardinalityGuard guard, List<Double> queryBuckets) {
+        queryDuration = new BoundedChildren<>(QUERY_DURATION,
+                Histogram.build(QUERY_DURATION, "SQL statement execution time, by query type and table.")
+                        .labelNames("query_type", "table").buckets(toArray(queryBuckets)).register(registry), 2, guard);
+        queryErrors = new BoundedChildren<>(QUERY_ERRORS,
+                Counter.build(QUERY_ERRORS, "SQL statements that failed, by query type and error type.")
+                        .labelNames("query_type", "error_type").register(registry), 2, guard);
         connectionErrors = Counter.build(CONNECTION_ERRORS, "Failures to obtain a database connection.")
                 .register(registry);
         Gauge connections = Gauge.build(CONNECTIONS,

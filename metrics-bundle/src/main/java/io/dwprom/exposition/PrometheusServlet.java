@@ -25,7 +25,8 @@ import java.util.Set;
  * asks for it, using simpleclient's own {@link TextFormat}. {@code ?name[]=family} narrows the output. The
  * families are collected while no batch is half applied ({@link ScrapeBarrier}) and rendered fully before the
  * first byte is sent, so a failure answers a clean 500 naming the cause, counted in
- * {@code dwprom_scrape_errors_total}; the next scrape starts afresh.
+ * {@code dwprom_scrape_errors_total}; the next scrape starts afresh. With {@link EndpointAccess} credentials set,
+ * a request without them gets 401.
  */
 public final class PrometheusServlet extends HttpServlet {
 
@@ -34,17 +35,24 @@ public final class PrometheusServlet extends HttpServlet {
 
     private final transient CollectorRegistry registry;
     private final transient ScrapeBarrier barrier;
+    private final transient EndpointAccess access;
     private final transient Counter scrapeErrors;
 
-    public PrometheusServlet(CollectorRegistry registry, ScrapeBarrier barrier) {
+    public PrometheusServlet(CollectorRegistry registry, ScrapeBarrier barrier, EndpointAccess access) {
         this.registry = registry;
         this.barrier = barrier;
+        this.access = access;
         this.scrapeErrors = Counter.build(SCRAPE_ERRORS, "Scrapes of this endpoint that failed while rendering.")
                 .register(registry);
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!access.permits(request.getHeader("Authorization"))) {
+            response.setHeader("WWW-Authenticate", access.challenge());
+            response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "Scraping this endpoint needs credentials");
+            return;
+        }
         String contentType = TextFormat.chooseContentType(request.getHeader("Accept"));
         String body;
         try {

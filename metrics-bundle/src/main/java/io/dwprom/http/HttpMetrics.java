@@ -1,5 +1,7 @@
 package io.dwprom.http;
 
+import io.dwprom.core.BoundedChildren;
+import io.dwprom.core.CardinalityGuard;
 import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.Counter;
 import io.prometheus.client.Gauge;
@@ -31,22 +33,25 @@ public final class HttpMetrics {
     public static final String REQUEST_SIZE = "http_request_size_bytes";
     public static final String RESPONSE_SIZE = "http_response_size_bytes";
 
-    private final Counter requests;
-    private final Histogram duration;
+    private final BoundedChildren<Counter.Child> requests;
+    private final BoundedChildren<Histogram.Child> duration;
     private final Gauge inFlight;
-    private final Histogram requestSize;
-    private final Histogram responseSize;
+    private final BoundedChildren<Histogram.Child> requestSize;
+    private final BoundedChildren<Histogram.Child> responseSize;
 
-    public HttpMetrics(CollectorRegistry registry, List<Double> durationBuckets, List<Double> sizeBuckets) {
-        requests = Counter.build(REQUESTS, "HTTP requests served, by method, route template and status.")
-                .labelNames("method", "path", "status").register(registry);
-        duration = Histogram.build(DURATION, "Time from the start of the request until its response was written.")
-                .labelNames("method", "path").buckets(toArray(durationBuckets)).register(registry);
+    public HttpMetrics(CollectorRegistry registry, CardinalityGuard guard, List<Double> durationBuckets,
+                       List<Double> sizeBuckets) {
+        requests = new BoundedChildren<>(REQUESTS,
+                Counter.build(REQUESTS, "HTTP requests served, by method, route template and status.")
+                        .labelNames("method", "path", "status").register(registry), 3, guard);
+        duration = new BoundedChildren<>(DURATION,
+                Histogram.build(DURATION, "Time from the start of the request until its response was written.")
+                        .labelNames("method", "path").buckets(toArray(durationBuckets)).register(registry), 2, guard);
         inFlight = Gauge.build(IN_FLIGHT, "HTTP requests being served now.").register(registry);
-        requestSize = Histogram.build(REQUEST_SIZE, "HTTP request body size.")
-                .labelNames("method", "path").buckets(toArray(sizeBuckets)).register(registry);
-        responseSize = Histogram.build(RESPONSE_SIZE, "HTTP response body size.")
-                .labelNames("method", "path").buckets(toArray(sizeBuckets)).register(registry);
+        requestSize = new BoundedChildren<>(REQUEST_SIZE, Histogram.build(REQUEST_SIZE, "HTTP request body size.")
+                .labelNames("method", "path").buckets(toArray(sizeBuckets)).register(registry), 2, guard);
+        responseSize = new BoundedChildren<>(RESPONSE_SIZE, Histogram.build(RESPONSE_SIZE, "HTTP response body size.")
+                .labelNames("method", "path").buckets(toArray(sizeBuckets)).register(registry), 2, guard);
     }
 
     /** Marks a request as in flight; {@link InFlightRequest#finish} records it and ends the in-flight mark once. */

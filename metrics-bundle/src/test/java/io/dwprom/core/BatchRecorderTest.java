@@ -21,7 +21,7 @@ class BatchRecorderTest {
 
     private final CollectorRegistry registry = new CollectorRegistry();
     private final ScrapeBarrier barrier = new ScrapeBarrier();
-    private final MetricHelpers helpers = new MetricHelpers(registry, barrier,
+    private final MetricHelpers helpers = new MetricHelpers(registry, barrier, new CardinalityGuard(registry, 100),
             Buckets.toArray(Buckets.HTTP_DURATION_SECONDS));
 
     @Test

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class MetricHelpersTest {
 
     private final CollectorRegistry registry = new CollectorRegistry();
-    private final MetricHelpers helpers = new MetricHelpers(registry, new ScrapeBarrier(),
+    private final MetricHelpers helpers = new MetricHelpers(registry, new ScrapeBarrier(), new CardinalityGuard(registry, 100),
             Buckets.toArray(Buckets.HTTP_DURATION_SECONDS));
 
     @Test

@@ -1,6 +1,7 @@
 package io.dwprom.db;
 
 import io.dwprom.core.Buckets;
+import io.dwprom.core.CardinalityGuard;
 import io.dwprom.testapp.Golden;
 import io.prometheus.client.CollectorRegistry;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,7 @@ class DatabaseExpositionGoldenTest {
     @Test
     void theDatabaseFamiliesRenderExactlyAsPinned() {
         CollectorRegistry registry = new CollectorRegistry();
-        DatabaseMetrics metrics = new DatabaseMetrics(registry, Buckets.DB_QUERY_SECONDS);
+        DatabaseMetrics metrics = new DatabaseMetrics(registry, new CardinalityGuard(registry, 100), Buckets.DB_QUERY_SECONDS);
         metrics.recordQuery("select", "experiments", Duration.ofNanos(700_000));
         metrics.recordQuery("insert", "runs", Duration.ofMillis(20));
         metrics.recordQueryError("insert", "integrity_constraint_violation");

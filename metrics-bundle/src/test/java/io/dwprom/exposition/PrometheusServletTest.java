@@ -24,7 +24,7 @@ import static org.mockito.Mockito.when;
 class PrometheusServletTest {
 
     private final CollectorRegistry registry = new CollectorRegistry();
-    private final PrometheusServlet servlet = new PrometheusServlet(registry, new ScrapeBarrier());
+    private final PrometheusServlet servlet = new PrometheusServlet(registry, new ScrapeBarrier(), EndpointAccess.open());
     private final AtomicBoolean failing = new AtomicBoolean(true);
 
     @Test

@@ -1,6 +1,7 @@
 package io.dwprom.http;
 
 import io.dwprom.core.Buckets;
+import io.dwprom.core.CardinalityGuard;
 import io.prometheus.client.CollectorRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -9,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class InFlightRequestTest {
 
     private final CollectorRegistry registry = new CollectorRegistry();
-    private final HttpMetrics metrics = new HttpMetrics(registry, Buckets.HTTP_DURATION_SECONDS, Buckets.HTTP_SIZE_BYTES);
+    private final HttpMetrics metrics = new HttpMetrics(registry, new CardinalityGuard(registry, 100), Buckets.HTTP_DURATION_SECONDS, Buckets.HTTP_SIZE_BYTES);
 
     @Test
     void finishingTwiceRecordsOnceAndTheInFlightGaugeNeverGoesNegative() {

@@ -1,6 +1,7 @@
 package io.dwprom.http;
 
 import io.dwprom.core.Buckets;
+import io.dwprom.core.CardinalityGuard;
 import io.dwprom.core.RecordingErrors;
 import io.prometheus.client.CollectorRegistry;
 import org.glassfish.jersey.server.ContainerRequest;
@@ -22,7 +23,7 @@ class JerseyRequestListenerTest {
     private final CollectorRegistry registry = new CollectorRegistry();
     private final RecordingErrors errors = new RecordingErrors(registry);
     private final JerseyRequestListener listener = new JerseyRequestListener(
-            new HttpMetrics(registry, Buckets.HTTP_DURATION_SECONDS, Buckets.HTTP_SIZE_BYTES),
+            new HttpMetrics(registry, new CardinalityGuard(registry, 100), Buckets.HTTP_DURATION_SECONDS, Buckets.HTTP_SIZE_BYTES),
             new ExcludedPaths(List.of("/health")), errors);
 
     @Test

@@ -1,0 +1,65 @@
+package io.dwprom.bundle;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.validation.ValidationMethod;
+import io.dwprom.exposition.EndpointAccess;
+
+/**
+ * Optional protection of the endpoint. With neither set, anyone who reaches the admin port may scrape (keep that
+ * port off public networks in any case). Use {@code ${ENV_VAR}} substitution to keep secrets out of the file.
+ *
+ * <table>
+ * <caption>Keys under {@code prometheus.access}</caption>
+ * <tr><th>key</th><th>default</th><th>description</th></tr>
+ * <tr><td>bearerToken</td><td>-</td><td>accept {@code Authorization: Bearer <token>}</td></tr>
+ * <tr><td>username</td><td>-</td><td>with {@code password}: accept HTTP basic authentication</td></tr>
+ * <tr><td>password</td><td>-</td><td></td></tr>
+ * </table>
+ */
+public class AccessFactory {
+
+    private String bearerToken;
+    private String username;
+    private String password;
+
+    @JsonProperty
+    public String getBearerToken() {
+        return bearerToken;
+    }
+
+    @JsonProperty
+    public void setBearerToken(String bearerToken) {
+        this.bearerToken = bearerToken;
+    }
+
+    @JsonProperty
+    public String getUsername() {
+        return username;
+    }
+
+    @JsonProperty
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    @JsonProperty
+    public String getPassword() {
+        return password;
+    }
+
+    @JsonProperty
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    @ValidationMethod(message = "access.username and access.password must be set together, the password non-empty")
+    public boolean isBasicAuthComplete() {
+        boolean hasUser = username != null && !username.isEmpty();
+        boolean hasPassword = password != null && !password.isEmpty();
+        return hasUser == hasPassword;
+    }
+
+    public EndpointAccess build() {
+        return EndpointAccess.of(bearerToken, username, password);
+    }
+}
