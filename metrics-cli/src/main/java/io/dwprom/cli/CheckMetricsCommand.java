@@ -1,0 +1,47 @@
+package io.dwprom.cli;
+
+import io.dwprom.lint.Grouping;
+import io.dwprom.lint.Scrape;
+import io.dwprom.lint.report.PromtoolReport;
+import io.dwprom.lint.rules.LintResult;
+import io.dwprom.lint.rules.Linter;
+import io.dwprom.lint.rules.Rules;
+import io.dwprom.lint.source.FetchOptions;
+import io.dwprom.lint.source.ScrapeReader;
+import io.dwprom.lint.source.SourceException;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+/** Drop-in for {@code promtool check metrics}: stdin in, promtool's lines on stderr, its exit codes. */
+@Command(name = "check-metrics", mixinStandardHelpOptions = true,
+        description = {"Drop-in replacement for 'promtool check metrics': reads stdin, prints problems to stderr",
+                "exactly as promtool does, exits 0 (clean), 3 (problems) or 1 (unparsable input)."})
+final class CheckMetricsCommand implements Callable<Integer> {
+    @ParentCommand
+    private MetricsLintCommand parent;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        Scrape scrape;
+        try {
+            scrape = new ScrapeReader(FetchOptions.DEFAULT, parent.stdin()).read("-", Grouping.PROMTOOL);
+        } catch (SourceException e) {
+            err.println("error while linting: " + e.getMessage());
+            err.flush();
+            return ExitCodes.PROMTOOL_PARSE_ERROR;
+        }
+        LintResult result = new Linter(Rules.promtool()).lint(scrape);
+        new PromtoolReport().write(result, "stdin", err);
+        return result.problems().isEmpty() ? ExitCodes.OK : ExitCodes.PROMTOOL_PROBLEMS;
+    }
+}

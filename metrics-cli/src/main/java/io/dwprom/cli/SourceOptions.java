@@ -1,0 +1,105 @@
+package io.dwprom.cli;
+
+import io.dwprom.lint.source.FetchOptions;
+import io.dwprom.lint.source.SourceException;
+
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+
+/** Options for reading sources: timeout, size cap and URL authentication. */
+public final class SourceOptions {
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10s",
+            description = "Overall timeout for a URL, e.g. 10s, 500ms, 2m (default: ${DEFAULT-VALUE}).")
+    String timeout;
+
+    @Option(names = "--max-bytes", paramLabel = "N", defaultValue = "209715200",
+            description = "Refuse inputs larger than N bytes after decompression (default: ${DEFAULT-VALUE}).")
+    long maxBytes;
+
+    @Option(names = "--bearer-token-file", paramLabel = "FILE", description = "Send 'Authorization: Bearer <token>' read from FILE.")
+    Path bearerTokenFile;
+
+    @Option(names = "--bearer-token-env", paramLabel = "VAR", description = "Send a bearer token read from environment variable VAR.")
+    String bearerTokenEnv;
+
+    @Option(names = "--basic-auth-file", paramLabel = "FILE", description = "Send basic auth; FILE holds 'user:password'.")
+    Path basicAuthFile;
+
+    @Option(names = "--basic-auth-env", paramLabel = "VAR", description = "Send basic auth; VAR holds 'user:password'.")
+    String basicAuthEnv;
+
+    FetchOptions toFetchOptions() throws SourceException {
+        if (maxBytes < 1) {
+            throw new SourceException("--max-bytes must be positive");
+        }
+        return new FetchOptions(parseDuration(timeout), maxBytes, authorization());
+    }
+
+    private String authorization() throws SourceException {
+        int given = (bearerTokenFile != null ? 1 : 0) + (bearerTokenEnv != null ? 1 : 0)
+                + (basicAuthFile != null ? 1 : 0) + (basicAuthEnv != null ? 1 : 0);
+        if (given > 1) {
+            throw new SourceException("use only one of --bearer-token-file, --bearer-token-env, --basic-auth-file, --basic-auth-env");
+        }
+        if (bearerTokenFile != null) {
+            return "Bearer " + readSecret(bearerTokenFile);
+        }
+        if (bearerTokenEnv != null) {
+            return "Bearer " + env(bearerTokenEnv);
+        }
+        String userPassword = basicAuthFile != null ? readSecret(basicAuthFile) : basicAuthEnv != null ? env(basicAuthEnv) : null;
+        if (userPassword == null) {
+            return null;
+        }
+        if (userPassword.indexOf(':') < 0) {
+            throw new SourceException("basic auth credentials must have the form user:password");
+        }
+        return "Basic " + Base64.getEncoder().encodeToString(userPassword.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String readSecret(Path file) throws SourceException {
+        try {
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            throw new SourceException(file + ": cannot read credentials file");
+        }
+    }
+
+    private static String env(String name) throws SourceException {
+        String value = System.getenv(name);
+        if (value == null || value.isBlank()) {
+            throw new SourceException("environment variable " + name + " is not set");
+        }
+        return value.strip();
+    }
+
+    static Duration parseDuration(String text) throws SourceException {
+        String t = text.trim();
+        try {
+            if (t.endsWith("ms")) {
+                return positive(Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2))), text);
+            }
+            long n = Long.parseLong(t.substring(0, t.length() - 1));
+            switch (t.charAt(t.length() - 1)) {
+                case 's': return positive(Duration.ofSeconds(n), text);
+                case 'm': return positive(Duration.ofMinutes(n), text);
+                default: return positive(Duration.ofSeconds(Long.parseLong(t)), text);
+            }
+        } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
+            throw new SourceException("invalid duration \"" + text + "\" (use e.g. 10s, 500ms, 2m)");
+        }
+    }
+
+    private static Duration positive(Duration d, String text) throws SourceException {
+        if (d.isZero() || d.isNegative()) {
+            throw new SourceException("duration must be positive: " + text);
+        }
+        return d;
+    }
+}

@@ -1,0 +1,194 @@
+package io.dwprom.lint;
+
+import io.dwprom.lint.parse.MetricType;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the rules need to know about one metric family, gathered while streaming: metadata,
+ * series hashes, per-label statistics and sanity findings. Sample values are not retained.
+ */
+public final class Family {
+    /** How many individual histogram/summary problems are kept as examples. */
+    static final int MAX_SANITY_EXAMPLES = 5;
+
+    private final String name;
+    private MetricType type = MetricType.UNTYPED;
+    private boolean typeDeclared;
+    private String help;
+    private String unit;
+    private long firstLine;
+    private long samples;
+    private final LongHashSet series = new LongHashSet();
+    private long duplicateSeries;
+    private String firstDuplicate;
+    private final Map<String, LabelStats> labels = new LinkedHashMap<>();
+    private boolean totalSuffixSamples;
+    private LongHashSet signatures;
+    private Map<Long, BucketSeries> buckets;
+    private final List<String> sanityExamples = new ArrayList<>();
+    private long sanityProblems;
+
+    Family(String name) {
+        this.name = name;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public MetricType type() {
+        return type;
+    }
+
+    /** Whether a {@code # TYPE} line declared the type. */
+    public boolean typeDeclared() {
+        return typeDeclared;
+    }
+
+    /** Whether a non-empty {@code # HELP} line was seen. */
+    public boolean hasHelp() {
+        return help != null;
+    }
+
+    public String help() {
+        return help;
+    }
+
+    /** The OpenMetrics {@code # UNIT}, or {@code null}. */
+    public String unit() {
+        return unit;
+    }
+
+    /** Line of the first metadata or sample line of this family. */
+    public long firstLine() {
+        return firstLine;
+    }
+
+    public long samples() {
+        return samples;
+    }
+
+    /** Distinct series (sample name plus label set). */
+    public int seriesCount() {
+        return series.size();
+    }
+
+    /** Hashes of the distinct series, for comparing scrapes. */
+    public LongHashSet seriesHashes() {
+        return series;
+    }
+
+    public long duplicateSeries() {
+        return duplicateSeries;
+    }
+
+    /** The first duplicated series and its line, or {@code null}. */
+    public String firstDuplicate() {
+        return firstDuplicate;
+    }
+
+    public Collection<LabelStats> labels() {
+        return Collections.unmodifiableCollection(labels.values());
+    }
+
+    /** Whether samples were named {@code <family>_total} (an OpenMetrics counter). */
+    public boolean hasTotalSuffixSamples() {
+        return totalSuffixSamples;
+    }
+
+    /** Up to {@value #MAX_SANITY_EXAMPLES} histogram/summary sanity problems. */
+    public List<String> sanityExamples() {
+        return Collections.unmodifiableList(sanityExamples);
+    }
+
+    public long sanityProblems() {
+        return sanityProblems;
+    }
+
+    void declareType(MetricType declared) {
+        type = declared;
+        typeDeclared = true;
+    }
+
+    void help(String text) {
+        help = text;
+    }
+
+    void unit(String declared) {
+        unit = declared;
+    }
+
+    void touch(long line) {
+        if (firstLine == 0) {
+            firstLine = line;
+        }
+    }
+
+    void countSample() {
+        samples++;
+    }
+
+    void markTotalSuffix() {
+        totalSuffixSamples = true;
+    }
+
+    boolean addSeries(long hash) {
+        return series.add(hash);
+    }
+
+    void duplicate(String example) {
+        if (duplicateSeries++ == 0) {
+            firstDuplicate = example;
+        }
+    }
+
+    LabelStats label(String labelName) {
+        LabelStats stats = labels.get(labelName);
+        if (stats == null) {
+            stats = new LabelStats(labelName);
+            labels.put(labelName, stats);
+        }
+        return stats;
+    }
+
+    /** For histograms/summaries: records a label set (without le/quantile); true if new. */
+    boolean addSignature(long hash) {
+        if (signatures == null) {
+            signatures = new LongHashSet();
+        }
+        return signatures.add(hash);
+    }
+
+    BucketSeries bucketSeries(long signature, long line) {
+        if (buckets == null) {
+            buckets = new HashMap<>();
+        }
+        return buckets.computeIfAbsent(signature, k -> new BucketSeries(line));
+    }
+
+    void sanityProblem(String problem) {
+        if (problem == null) {
+            return;
+        }
+        if (sanityProblems++ < MAX_SANITY_EXAMPLES) {
+            sanityExamples.add(problem);
+        }
+    }
+
+    /** Runs the end-of-scrape histogram checks and releases their state. */
+    void finish() {
+        if (buckets != null) {
+            buckets.values().stream().sorted((a, b) -> Long.compare(a.firstLine, b.firstLine))
+                    .forEach(s -> sanityProblem(s.finish()));
+            buckets = null;
+        }
+        signatures = null;
+    }
+}

@@ -1,0 +1,79 @@
+package io.dwprom.lint;
+
+import java.util.function.LongConsumer;
+
+/** Open-addressing set of primitive longs: the compact per-family store of series and value hashes. */
+public final class LongHashSet {
+    private static final long EMPTY = 0L;
+    private static final long ZERO_SUBSTITUTE = 0x9E3779B97F4A7C15L;
+    private long[] table = new long[16];
+    private int size;
+
+    /** Adds {@code key}; returns true if it was not present. */
+    public boolean add(long key) {
+        long k = key == EMPTY ? ZERO_SUBSTITUTE : key;
+        long[] t = table;
+        int mask = t.length - 1;
+        int i = (int) (k ^ (k >>> 32)) & mask;
+        while (true) {
+            long cur = t[i];
+            if (cur == EMPTY) {
+                t[i] = k;
+                if (++size * 4 > t.length * 3) {
+                    grow();
+                }
+                return true;
+            }
+            if (cur == k) {
+                return false;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    public boolean contains(long key) {
+        long k = key == EMPTY ? ZERO_SUBSTITUTE : key;
+        long[] t = table;
+        int mask = t.length - 1;
+        int i = (int) (k ^ (k >>> 32)) & mask;
+        while (true) {
+            long cur = t[i];
+            if (cur == EMPTY) {
+                return false;
+            }
+            if (cur == k) {
+                return true;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    public int size() {
+        return size;
+    }
+
+    /** Visits every key (keys equal to 0 are reported as their internal substitute). */
+    public void forEach(LongConsumer consumer) {
+        for (long k : table) {
+            if (k != EMPTY) {
+                consumer.accept(k);
+            }
+        }
+    }
+
+    private void grow() {
+        long[] old = table;
+        table = new long[old.length * 2];
+        size = 0;
+        for (long k : old) {
+            if (k != EMPTY) {
+                add(k);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "LongHashSet[size=" + size + ", capacity=" + table.length + "]";
+    }
+}

@@ -1,0 +1,226 @@
+package io.dwprom.lint;
+
+import io.dwprom.lint.parse.ExpositionHandler;
+import io.dwprom.lint.parse.ExpositionParser;
+import io.dwprom.lint.parse.Hash64;
+import io.dwprom.lint.parse.MetricType;
+import io.dwprom.lint.parse.ParseException;
+import io.dwprom.lint.parse.Sample;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Streams an exposition through {@link ExpositionParser} and condenses it into a {@link Scrape}:
+ * families, series hashes, label statistics and histogram/summary sanity findings.
+ */
+public final class ScrapeAnalyzer implements ExpositionHandler {
+    private static final String[] SUMMARY_SUFFIXES = {"_count", "_sum"};
+    private static final String[] HISTOGRAM_SUFFIXES = {"_count", "_sum", "_bucket"};
+    private static final String[] COUNTER_SUFFIXES = {"_total", "_created"};
+    private static final String[] CREATED_SUFFIX = {"_created"};
+    private static final String[] INFO_SUFFIX = {"_info"};
+    private static final String[] GAUGE_HISTOGRAM_SUFFIXES = {"_gcount", "_gsum", "_bucket"};
+
+    private final Grouping grouping;
+    private final Map<String, Family> families = new HashMap<>();
+    private String lastSampleName;
+    private Family lastFamily;
+    private String lastSuffix;
+
+    private ScrapeAnalyzer(Grouping grouping) {
+        this.grouping = grouping;
+    }
+
+    /** Parses and analyses {@code in}; throws {@link ParseException} on malformed input. */
+    public static Scrape analyze(InputStream in, Grouping grouping) throws IOException {
+        ScrapeAnalyzer analyzer = new ScrapeAnalyzer(grouping);
+        new ExpositionParser(in, analyzer).parse();
+        return analyzer.result();
+    }
+
+    private Scrape result() {
+        List<Family> withSamples = new ArrayList<>();
+        for (Family f : families.values()) {
+            if (f.samples() > 0) {
+                f.finish();
+                withSamples.add(f);
+            }
+        }
+        withSamples.sort(Comparator.comparing(Family::name));
+        return new Scrape(withSamples);
+    }
+
+    @Override
+    public void help(String family, String text, long line) {
+        Family f = metadataFamily(family, line);
+        if (text.isEmpty()) {
+            return;
+        }
+        if (f.hasHelp()) {
+            throw new ParseException(line, 0, "second HELP line for metric name \"" + family + "\"");
+        }
+        f.help(text);
+    }
+
+    @Override
+    public void type(String family, MetricType type, long line) {
+        Family f = metadataFamily(family, line);
+        if (f.typeDeclared() || f.samples() > 0) {
+            throw new ParseException(line, 0, "second TYPE line for metric name \"" + family + "\", or TYPE reported after samples");
+        }
+        f.declareType(type);
+    }
+
+    @Override
+    public void unit(String family, String unit, long line) {
+        metadataFamily(family, line).unit(unit);
+    }
+
+    private Family metadataFamily(String name, long line) {
+        lastSampleName = null;
+        Family f = families.computeIfAbsent(name, Family::new);
+        f.touch(line);
+        return f;
+    }
+
+    @Override
+    public void sample(Sample s) {
+        Family f = familyOf(s.name(), s.line());
+        String suffix = lastSuffix;
+        f.countSample();
+        MetricType type = f.type();
+        String special = type == MetricType.HISTOGRAM || type == MetricType.GAUGEHISTOGRAM ? "le"
+                : type == MetricType.SUMMARY ? "quantile" : null;
+        long labelsHash = 0;
+        long signature = 0;
+        int specialIndex = -1;
+        int n = s.labelCount();
+        for (int i = 0; i < n; i++) {
+            String labelName = s.labelName(i);
+            long pair = Hash64.pair(s.labelNameHash(i), s.labelValueHash(i));
+            labelsHash += pair;
+            boolean isSpecial = labelName.equals(special);
+            if (isSpecial) {
+                specialIndex = i;
+            } else {
+                signature += pair;
+            }
+            LabelStats stats = f.label(labelName);
+            if (stats.addValue(s.labelValueHash(i)) && !isSpecial && stats.unboundedKind() == null) {
+                String kind = s.inspectLabelValue(i, ValueShape::classify);
+                if (kind != null) {
+                    stats.markUnbounded(kind, s.labelValue(i));
+                }
+            }
+        }
+        if (!f.addSeries(Hash64.mix(s.nameHash() * 0x9E3779B97F4A7C15L + labelsHash))) {
+            f.duplicate(s.seriesText() + " (line " + s.line() + ")");
+        }
+        boolean newPromtoolMetric = special == null || f.addSignature(signature);
+        if (newPromtoolMetric) {
+            for (int i = 0; i < n; i++) {
+                if (i != specialIndex) {
+                    f.label(s.labelName(i)).countPromtoolMetric();
+                }
+            }
+        }
+        if (special != null) {
+            checkSanity(f, s, suffix, specialIndex, signature);
+        }
+    }
+
+    private void checkSanity(Family f, Sample s, String suffix, int specialIndex, long signature) {
+        if (f.type() == MetricType.SUMMARY) {
+            if (suffix.isEmpty()) {
+                double q = specialIndex < 0 ? Double.NaN : s.labelValueAsDouble(specialIndex, Double.NaN);
+                if (!(q >= 0 && q <= 1)) {
+                    f.sanityProblem("summary sample " + s.seriesText() + " (line " + s.line()
+                            + ") needs a \"quantile\" label between 0 and 1");
+                }
+            }
+            return;
+        }
+        BucketSeries series = f.bucketSeries(signature, s.line());
+        if (suffix.equals("_bucket")) {
+            double le = specialIndex < 0 ? Double.NaN : s.labelValueAsDouble(specialIndex, Double.NaN);
+            if (Double.isNaN(le)) {
+                f.sanityProblem("bucket " + s.seriesText() + " (line " + s.line() + ") needs a numeric \"le\" label");
+            } else {
+                String problem = series.bucket(le, s.value());
+                if (problem != null) {
+                    f.sanityProblem(problem + " in " + s.seriesText() + " (line " + s.line() + ")");
+                }
+            }
+        } else if (suffix.equals("_count") || suffix.equals("_gcount")) {
+            series.count(s.value());
+        }
+    }
+
+    private Family familyOf(String sampleName, long line) {
+        if (sampleName == lastSampleName) {
+            return lastFamily;
+        }
+        Family f = families.get(sampleName);
+        String suffix = "";
+        if (f == null) {
+            suffix = typedSuffix(sampleName);
+            f = suffix.isEmpty() ? null : families.get(sampleName.substring(0, sampleName.length() - suffix.length()));
+        }
+        if (f == null) {
+            f = new Family(sampleName);
+            families.put(sampleName, f);
+        }
+        f.touch(line);
+        if (suffix.equals("_total")) {
+            f.markTotalSuffix();
+        }
+        lastSampleName = sampleName;
+        lastFamily = f;
+        lastSuffix = suffix;
+        return f;
+    }
+
+    /** The suffix that attaches {@code sampleName} to an already typed family, or "". */
+    private String typedSuffix(String sampleName) {
+        String s = matching(sampleName, SUMMARY_SUFFIXES, MetricType.SUMMARY);
+        if (s.isEmpty()) {
+            s = matching(sampleName, HISTOGRAM_SUFFIXES, MetricType.HISTOGRAM);
+        }
+        if (s.isEmpty() && grouping == Grouping.OPENMETRICS) {
+            s = firstNonEmpty(
+                    matching(sampleName, COUNTER_SUFFIXES, MetricType.COUNTER),
+                    matching(sampleName, CREATED_SUFFIX, MetricType.SUMMARY),
+                    matching(sampleName, CREATED_SUFFIX, MetricType.HISTOGRAM),
+                    matching(sampleName, INFO_SUFFIX, MetricType.INFO),
+                    matching(sampleName, GAUGE_HISTOGRAM_SUFFIXES, MetricType.GAUGEHISTOGRAM));
+        }
+        return s;
+    }
+
+    private String matching(String sampleName, String[] suffixes, MetricType type) {
+        for (String suffix : suffixes) {
+            if (sampleName.length() > suffix.length() && sampleName.endsWith(suffix)) {
+                Family base = families.get(sampleName.substring(0, sampleName.length() - suffix.length()));
+                if (base != null && base.type() == type) {
+                    return suffix;
+                }
+            }
+        }
+        return "";
+    }
+
+    private static String firstNonEmpty(String... candidates) {
+        for (String c : candidates) {
+            if (!c.isEmpty()) {
+                return c;
+            }
+        }
+        return "";
+    }
+}

@@ -1,0 +1,126 @@
+package io.dwprom.lint.parse;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Allocation-free parsing of exposition floats: decimal numbers with optional exponent,
+ * {@code NaN}, and {@code Inf}/{@code Infinity} with optional sign (case-insensitive), as Go's
+ * {@code strconv.ParseFloat} accepts them (no hex, no underscores).
+ */
+public final class Floats {
+    private static final double[] POW10 = new double[23];
+
+    static {
+        double p = 1;
+        for (int i = 0; i < POW10.length; i++) {
+            POW10[i] = p;
+            p *= 10;
+        }
+    }
+
+    private Floats() {
+    }
+
+    /** Parses {@code b[from, to)}; throws {@link NumberFormatException} when it is not a float. */
+    public static double parse(byte[] b, int from, int to) {
+        if (from >= to) {
+            throw new NumberFormatException("empty");
+        }
+        int i = from;
+        boolean neg = false;
+        if (b[i] == '+' || b[i] == '-') {
+            neg = b[i] == '-';
+            i++;
+        }
+        if (i == to) {
+            throw new NumberFormatException("sign only");
+        }
+        byte c = b[i];
+        if (c == 'I' || c == 'i' || c == 'N' || c == 'n') {
+            return special(b, i, to, neg, i != from);
+        }
+        long mantissa = 0;
+        int digits = 0;
+        int exp10 = 0;
+        boolean anyDigit = false;
+        boolean dot = false;
+        for (; i < to; i++) {
+            c = b[i];
+            if (c >= '0' && c <= '9') {
+                anyDigit = true;
+                if (digits < 18) {
+                    mantissa = mantissa * 10 + (c - '0');
+                    if (mantissa != 0) {
+                        digits++;
+                    }
+                    if (dot) {
+                        exp10--;
+                    }
+                } else if (!dot) {
+                    exp10++;
+                }
+            } else if (c == '.' && !dot) {
+                dot = true;
+            } else {
+                break;
+            }
+        }
+        if (!anyDigit) {
+            throw new NumberFormatException("no digits");
+        }
+        if (i < to && (b[i] == 'e' || b[i] == 'E')) {
+            i++;
+            boolean expNeg = false;
+            if (i < to && (b[i] == '+' || b[i] == '-')) {
+                expNeg = b[i] == '-';
+                i++;
+            }
+            int start = i;
+            int e = 0;
+            for (; i < to && b[i] >= '0' && b[i] <= '9'; i++) {
+                if (e < 100_000) {
+                    e = e * 10 + (b[i] - '0');
+                }
+            }
+            if (i == start) {
+                throw new NumberFormatException("no exponent digits");
+            }
+            exp10 += expNeg ? -e : e;
+        }
+        if (i != to) {
+            throw new NumberFormatException("unexpected character");
+        }
+        if (digits <= 15 && exp10 >= -22 && exp10 <= 22) {
+            double d = mantissa;
+            d = exp10 < 0 ? d / POW10[-exp10] : d * POW10[exp10];
+            return neg ? -d : d;
+        }
+        return Double.parseDouble(new String(b, from, to - from, StandardCharsets.ISO_8859_1));
+    }
+
+    /** Like {@link #parse} but returns {@code fallback} instead of throwing. */
+    public static double parseOr(byte[] b, int from, int to, double fallback) {
+        try {
+            return parse(b, from, to);
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    /** Parses a string; throws {@link NumberFormatException} when it is not a float. */
+    public static double parse(String s) {
+        byte[] bytes = s.getBytes(StandardCharsets.ISO_8859_1);
+        return parse(bytes, 0, bytes.length);
+    }
+
+    private static double special(byte[] b, int from, int to, boolean neg, boolean signed) {
+        String word = new String(b, from, to - from, StandardCharsets.ISO_8859_1);
+        if (word.equalsIgnoreCase("inf") || word.equalsIgnoreCase("infinity")) {
+            return neg ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        }
+        if (!signed && word.equalsIgnoreCase("nan")) {
+            return Double.NaN;
+        }
+        throw new NumberFormatException("not a number: " + word);
+    }
+}

@@ -1,0 +1,56 @@
+package io.dwprom.lint.rules;
+
+import io.dwprom.lint.Family;
+
+import java.util.List;
+import java.util.Map;
+
+/** Units in names should be base units: seconds, not milliseconds (promtool: "use base unit ..."). */
+public final class NonBaseUnitRule extends FamilyRule {
+    private static final Map<String, String> BASE_UNIT = Map.ofEntries(
+            Map.entry("amperes", "amperes"), Map.entry("bytes", "bytes"), Map.entry("celsius", "celsius"),
+            Map.entry("grams", "grams"), Map.entry("joules", "joules"), Map.entry("kelvin", "kelvin"),
+            Map.entry("meters", "meters"), Map.entry("metres", "metres"), Map.entry("seconds", "seconds"),
+            Map.entry("volts", "volts"),
+            Map.entry("minutes", "seconds"), Map.entry("hours", "seconds"), Map.entry("days", "seconds"),
+            Map.entry("weeks", "seconds"), Map.entry("kelvins", "kelvin"), Map.entry("fahrenheit", "celsius"),
+            Map.entry("rankine", "celsius"), Map.entry("inches", "meters"), Map.entry("yards", "meters"),
+            Map.entry("miles", "meters"), Map.entry("bits", "bytes"), Map.entry("calories", "joules"),
+            Map.entry("pounds", "grams"), Map.entry("ounces", "grams"));
+    private static final List<String> PREFIXES = List.of("pico", "nano", "micro", "milli", "centi", "deci",
+            "deca", "hecto", "kilo", "kibi", "mega", "mibi", "giga", "gibi", "tera", "tebi", "peta", "pebi");
+
+    public NonBaseUnitRule() {
+        super("non-base-unit", Severity.WARNING, true);
+    }
+
+    @Override
+    protected void check(Family family, Reporter reporter) {
+        for (String word : family.name().split("_", -1)) {
+            String base = baseOf(word);
+            if (base != null) {
+                if (!base.equals(word)) {
+                    reporter.report(family.name(), "use base unit \"" + base + "\" instead of \"" + word + "\"");
+                }
+                return;
+            }
+        }
+    }
+
+    /** The base unit of a name component such as "milliseconds", or {@code null} if it is no unit. */
+    private static String baseOf(String word) {
+        String base = BASE_UNIT.get(word);
+        if (base != null) {
+            return base;
+        }
+        for (String prefix : PREFIXES) {
+            if (word.startsWith(prefix)) {
+                base = BASE_UNIT.get(word.substring(prefix.length()));
+                if (base != null) {
+                    return base;
+                }
+            }
+        }
+        return null;
+    }
+}
