@@ -89,7 +89,7 @@ final class LintCommand implements Callable<Integer> {
         Linter linter = promtool ? new Linter(Rules.promtool(), cfg.suppressions(), cfg.severities())
                 : new Linter(Rules.defaults(limits), cfg.suppressions(), cfg.severities());
         LintResult result = linter.lint(scrape);
-        report().write(result, source, spec.commandLine().getOut());
+        report().write(result, source.equals("-") ? "stdin" : source, spec.commandLine().getOut());
         if (promtool) {
             return result.problems().isEmpty() ? ExitCodes.OK : ExitCodes.PROMTOOL_PROBLEMS;
         }

@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 /** Runs the CLI in-process and captures exit code, stdout and stderr. */
 record CliRun(int exitCode, String out, String err) {
 
-    static CliRun run(String stdin, String... args) {
+    static CliRun withStdin(String stdin, String... args) {
         CommandLine cl = Main.commandLine(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -21,6 +21,6 @@ record CliRun(int exitCode, String out, String err) {
     }
 
     static CliRun run(String... args) {
-        return run("", args);
+        return withStdin("", args);
     }
 }

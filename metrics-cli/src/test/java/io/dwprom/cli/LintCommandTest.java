@@ -19,14 +19,14 @@ class LintCommandTest {
 
     @Test
     void cleanInputExitsZeroWithASummary() {
-        CliRun r = CliRun.run(CLEAN, "lint", "-");
+        CliRun r = CliRun.withStdin(CLEAN, "lint", "-");
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("stdin: 0 problems (0 errors, 0 warnings, 0 info), 0 suppressed; 1 families, 1 series");
     }
 
     @Test
     void errorFindingsExitOneWithAlignedRows() {
-        CliRun r = CliRun.run(GAUGE_TOTAL, "lint", "-");
+        CliRun r = CliRun.withStdin(GAUGE_TOTAL, "lint", "-");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.FINDINGS);
         assertThat(r.out()).contains("error    non-counter-total-suffix  db_connections_total  non-counter metrics should not have \"_total\" suffix");
     }
@@ -34,8 +34,8 @@ class LintCommandTest {
     @Test
     void warningsPassUnlessFailOnIsLowered() {
         String noHelp = "# TYPE up gauge\nup 1\n";
-        assertThat(CliRun.run(noHelp, "lint", "-").exitCode()).isZero();
-        assertThat(CliRun.run(noHelp, "lint", "--fail-on", "warning", "-").exitCode()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(CliRun.withStdin(noHelp, "lint", "-").exitCode()).isZero();
+        assertThat(CliRun.withStdin(noHelp, "lint", "--fail-on", "warning", "-").exitCode()).isEqualTo(ExitCodes.FINDINGS);
     }
 
     @Test
@@ -43,7 +43,7 @@ class LintCommandTest {
         Path config = Files.writeString(dir.resolve("lint.yaml"), "suppressions:\n"
                 + "  - family: db_connections_total\n    rule: non-counter-total-suffix\n"
                 + "    reason: \"name fixed by the specification; it is a gauge of active pool connections, kept for compatibility\"\n");
-        CliRun r = CliRun.run(GAUGE_TOTAL, "lint", "--config", config.toString(), "-");
+        CliRun r = CliRun.withStdin(GAUGE_TOTAL, "lint", "--config", config.toString(), "-");
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("0 problems (0 errors, 0 warnings, 0 info), 1 suppressed");
     }
@@ -52,21 +52,21 @@ class LintCommandTest {
     void suppressionWithoutReasonIsAConfigError() throws IOException {
         Path config = Files.writeString(dir.resolve("lint.yaml"),
                 "suppressions:\n  - family: db_connections_total\n    rule: non-counter-total-suffix\n");
-        CliRun r = CliRun.run(GAUGE_TOTAL, "lint", "--config", config.toString(), "-");
+        CliRun r = CliRun.withStdin(GAUGE_TOTAL, "lint", "--config", config.toString(), "-");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.INPUT_ERROR);
         assertThat(r.err()).isEqualTo("metrics-lint: " + config + ": suppressions[0]: \"reason\" is required (say why the finding is acceptable)\n");
     }
 
     @Test
     void promtoolFormatPrintsPromtoolLinesAndExitsThree() {
-        CliRun r = CliRun.run(GAUGE_TOTAL, "lint", "--format", "promtool", "-");
+        CliRun r = CliRun.withStdin(GAUGE_TOTAL, "lint", "--format", "promtool", "-");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.PROMTOOL_PROBLEMS);
         assertThat(r.out()).isEqualTo("db_connections_total non-counter metrics should not have \"_total\" suffix\n");
     }
 
     @Test
     void checkMetricsWritesToStderrLikePromtool() {
-        CliRun r = CliRun.run("# TYPE http_requests counter\nhttp_requests 1\n", "check-metrics");
+        CliRun r = CliRun.withStdin("# TYPE http_requests counter\nhttp_requests 1\n", "check-metrics");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.PROMTOOL_PROBLEMS);
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).isEqualTo("http_requests counter metrics should have \"_total\" suffix\nhttp_requests no help text\n");
@@ -74,7 +74,7 @@ class LintCommandTest {
 
     @Test
     void checkMetricsExitsOneOnUnparsableInput() {
-        CliRun r = CliRun.run("up{ 1\n", "check-metrics");
+        CliRun r = CliRun.withStdin("up{ 1\n", "check-metrics");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.PROMTOOL_PARSE_ERROR);
         assertThat(r.err()).startsWith("error while linting: stdin:1:");
     }
@@ -89,7 +89,7 @@ class LintCommandTest {
 
     @Test
     void truncatedInputIsAnInputError() {
-        CliRun r = CliRun.run(CLEAN + "up{job=\"x\"} 1", "lint", "-");
+        CliRun r = CliRun.withStdin(CLEAN + "up{job=\"x\"} 1", "lint", "-");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.INPUT_ERROR);
         assertThat(r.err()).contains("stdin:4:").contains("not terminated by a newline");
     }
@@ -103,7 +103,7 @@ class LintCommandTest {
 
     @Test
     void inputLargerThanMaxBytesIsAnInputError() {
-        CliRun r = CliRun.run(CLEAN, "lint", "--max-bytes", "10", "-");
+        CliRun r = CliRun.withStdin(CLEAN, "lint", "--max-bytes", "10", "-");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.INPUT_ERROR);
         assertThat(r.err()).contains("stdin: input is larger than the limit of 10 bytes (--max-bytes)");
     }
@@ -127,21 +127,21 @@ class LintCommandTest {
 
     @Test
     void jsonFormatListsProblemsAndSummary() {
-        CliRun r = CliRun.run(GAUGE_TOTAL, "lint", "--format", "json", "-");
+        CliRun r = CliRun.withStdin(GAUGE_TOTAL, "lint", "--format", "json", "-");
         assertThat(r.out()).contains("\"rule\" : \"non-counter-total-suffix\"", "\"error\" : 1", "\"series\" : 1");
     }
 
     @Test
     void sarifFormatIsSarif210() {
-        CliRun r = CliRun.run(GAUGE_TOTAL, "lint", "--format", "sarif", "-");
+        CliRun r = CliRun.withStdin(GAUGE_TOTAL, "lint", "--format", "sarif", "-");
         assertThat(r.out()).contains("\"version\" : \"2.1.0\"", "\"ruleId\" : \"non-counter-total-suffix\"", "\"level\" : \"error\"");
     }
 
     @Test
     void familySeriesLimitFlagOverridesTheDefault() {
         String two = "# HELP g x\n# TYPE g gauge\ng{a=\"1\"} 1\ng{a=\"2\"} 1\n";
-        assertThat(CliRun.run(two, "lint", "-").exitCode()).isZero();
-        CliRun r = CliRun.run(two, "lint", "--family-series-limit", "2", "-");
+        assertThat(CliRun.withStdin(two, "lint", "-").exitCode()).isZero();
+        CliRun r = CliRun.withStdin(two, "lint", "--family-series-limit", "2", "-");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.FINDINGS);
         assertThat(r.out()).contains("family-cardinality", "2 series; the budget per family is under 2");
     }

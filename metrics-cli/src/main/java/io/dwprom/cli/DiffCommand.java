@@ -1,0 +1,91 @@
+package io.dwprom.cli;
+
+import io.dwprom.lint.Grouping;
+import io.dwprom.lint.ScrapeDiff;
+import io.dwprom.lint.ScrapeDiff.FamilyChange;
+import io.dwprom.lint.source.ScrapeReader;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code diff BEFORE AFTER}: families and series added/removed, with growth gates for CI. */
+@Command(name = "diff", mixinStandardHelpOptions = true,
+        description = "Compare two scrapes: families and series added or removed, and total growth.")
+final class DiffCommand implements Callable<Integer> {
+    @ParentCommand
+    private MetricsLintCommand parent;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "BEFORE", description = "Baseline scrape: URL, file or -.")
+    private String before;
+
+    @Parameters(index = "1", paramLabel = "AFTER", description = "New scrape: URL, file or -.")
+    private String after;
+
+    @Mixin
+    private SourceOptions sourceOptions;
+
+    @Option(names = "--max-growth", paramLabel = "PERCENT",
+            description = "Exit 1 if the total series count grows by more than PERCENT (e.g. 10).")
+    private Double maxGrowth;
+
+    @Option(names = "--max-new-series", paramLabel = "N", description = "Exit 1 if more than N series are added.")
+    private Long maxNewSeries;
+
+    @Option(names = "--top", paramLabel = "N", defaultValue = "20", description = "Changed families to list (default: ${DEFAULT-VALUE}).")
+    private int top;
+
+    @Override
+    public Integer call() throws Exception {
+        ScrapeReader reader = new ScrapeReader(sourceOptions.toFetchOptions(), parent.stdin());
+        ScrapeDiff diff = ScrapeDiff.between(reader.read(before, Grouping.OPENMETRICS), reader.read(after, Grouping.OPENMETRICS));
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "series: %d -> %d (%s), %d added, %d removed%n", diff.seriesBefore(), diff.seriesAfter(),
+                growth(diff.growthPercent()), diff.seriesAdded(), diff.seriesRemoved());
+        if (!diff.changes().isEmpty()) {
+            out.println();
+            Table table = new Table("FAMILY", "BEFORE", "AFTER", "ADDED", "REMOVED", "CHANGE");
+            diff.changes().stream().limit(top).forEach(c -> table.row(c.family(), Long.toString(c.before()),
+                    Long.toString(c.after()), Long.toString(c.added()), Long.toString(c.removed()), change(c)));
+            table.print(out);
+        }
+        out.flush();
+        int exit = ExitCodes.OK;
+        PrintWriter err = spec.commandLine().getErr();
+        if (maxGrowth != null && diff.growthPercent() > maxGrowth) {
+            err.printf(Locale.ROOT, "metrics-lint: series grew by %s, more than --max-growth %s%%%n", growth(diff.growthPercent()), maxGrowth);
+            exit = ExitCodes.FINDINGS;
+        }
+        if (maxNewSeries != null && diff.seriesAdded() > maxNewSeries) {
+            err.printf("metrics-lint: %d series added, more than --max-new-series %d%n", diff.seriesAdded(), maxNewSeries);
+            exit = ExitCodes.FINDINGS;
+        }
+        err.flush();
+        return exit;
+    }
+
+    private static String change(FamilyChange c) {
+        if (c.isNew()) {
+            return "new family";
+        }
+        if (c.isGone()) {
+            return "removed family";
+        }
+        return growth(100.0 * (c.after() - c.before()) / c.before());
+    }
+
+    private static String growth(double percent) {
+        return Double.isInfinite(percent) ? "+inf%" : String.format(Locale.ROOT, "%+.1f%%", percent);
+    }
+}
