@@ -153,7 +153,7 @@ class ExpositionIT {
         APP.send("POST", "/business", HttpRequest.BodyPublishers.noBody());
         APP.get("/db/items");
 
-        Promtool.Result result = Promtool.checkMetrics(APP.scrape());
+        PromtoolAccess.Result result = PromtoolAccess.checkMetrics(APP.scrape());
 
         assertThat(result.findings()).containsExactly(
                 "db_connections_total non-counter metrics should not have \"_total\" suffix");

@@ -132,6 +132,14 @@ final class TestResources {
             this.unreachable = unreachable;
         }
 
+        /** PostgreSQL only: a statement that stays active long enough to be cut off. */
+        @GET
+        @Path("sleep")
+        public List<String> sleep() {
+            return jdbi.withHandle(handle -> handle.createQuery("SELECT CAST(pg_sleep(0.2) AS TEXT)")
+                    .mapTo(String.class).list());
+        }
+
         @GET
         @Path("unreachable")
         public List<String> fromUnreachableDatabase() {

@@ -10,12 +10,17 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the real {@code promtool check metrics} (Debian's prometheus package); skips the test where it is missing. */
-final class Promtool {
+public final class PromtoolAccess {
 
     record Result(int exitCode, List<String> findings) {
     }
 
-    private Promtool() {
+    private PromtoolAccess() {
+    }
+
+    /** The finding lines of {@code promtool check metrics} on this exposition. */
+    public static List<String> findings(String exposition) throws IOException, InterruptedException {
+        return checkMetrics(exposition).findings();
     }
 
     static Result checkMetrics(String exposition) throws IOException, InterruptedException {
