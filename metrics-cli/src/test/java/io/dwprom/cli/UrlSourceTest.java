@@ -1,0 +1,138 @@
+package io.dwprom.cli;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.zip.GZIPOutputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** URL sources against a loopback JDK HttpServer on a free port. */
+class UrlSourceTest {
+    private HttpServer server;
+    private final AtomicReference<HttpExchange> lastRequest = new AtomicReference<>();
+    private String base;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/metrics", ex -> respond(ex, 200, false, LintCommandTest.GAUGE_TOTAL));
+        server.createContext("/gzip", ex -> respond(ex, 200, true, LintCommandTest.CLEAN));
+        server.createContext("/fail", ex -> respond(ex, 500, false, "boom"));
+        server.createContext("/slow", ex -> {
+            try {
+                Thread.sleep(3_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            respond(ex, 200, false, LintCommandTest.CLEAN);
+        });
+        server.createContext("/stall", ex -> {
+            ex.sendResponseHeaders(200, 0);
+            ex.getResponseBody().write("# HELP up x\n".getBytes(StandardCharsets.UTF_8));
+            ex.getResponseBody().flush();
+            try {
+                Thread.sleep(3_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ex.close();
+        });
+        server.start();
+        base = "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    private void respond(HttpExchange ex, int status, boolean gzip, String body) throws IOException {
+        lastRequest.set(ex);
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        if (gzip) {
+            ByteArrayOutputStream buf = new ByteArrayOutputStream();
+            try (GZIPOutputStream gz = new GZIPOutputStream(buf)) {
+                gz.write(bytes);
+            }
+            bytes = buf.toByteArray();
+            ex.getResponseHeaders().add("Content-Encoding", "gzip");
+        }
+        ex.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Test
+    void urlIsScrapedWithPrometheusHeadersAndLinted() {
+        CliRun r = CliRun.run("lint", base + "/metrics");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(r.out()).contains("non-counter-total-suffix");
+        var headers = lastRequest.get().getRequestHeaders();
+        assertThat(headers.getFirst("Accept"))
+                .isEqualTo("application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5,*/*;q=0.1");
+        assertThat(headers.getFirst("Accept-Encoding")).isEqualTo("gzip");
+        assertThat(headers.getFirst("Authorization")).isNull();
+    }
+
+    @Test
+    void gzipResponsesAreDecompressed() {
+        CliRun r = CliRun.run("lint", base + "/gzip");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("1 families, 1 series");
+    }
+
+    @Test
+    void bearerTokenFromEnvironmentOrFileIsSent(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
+        java.nio.file.Path token = java.nio.file.Files.writeString(dir.resolve("token"), "s3cret\n");
+        CliRun.run("lint", "--bearer-token-file", token.toString(), base + "/gzip");
+        assertThat(lastRequest.get().getRequestHeaders().getFirst("Authorization")).isEqualTo("Bearer s3cret");
+        java.nio.file.Path basic = java.nio.file.Files.writeString(dir.resolve("basic"), "user:pw");
+        CliRun.run("lint", "--basic-auth-file", basic.toString(), base + "/gzip");
+        assertThat(lastRequest.get().getRequestHeaders().getFirst("Authorization")).isEqualTo("Basic dXNlcjpwdw==");
+    }
+
+    @Test
+    void http500IsAnInputErrorNamingUrlAndStatus() {
+        CliRun r = CliRun.run("lint", base + "/fail");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.INPUT_ERROR);
+        assertThat(r.err()).isEqualTo("metrics-lint: " + base + "/fail: server returned HTTP 500\n");
+    }
+
+    @Test
+    void slowServerExceedingTheTimeoutIsAnInputError() {
+        CliRun r = CliRun.run("lint", "--timeout", "300ms", base + "/slow");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.INPUT_ERROR);
+        assertThat(r.err()).isEqualTo("metrics-lint: " + base + "/slow: timed out after 300ms (--timeout)\n");
+    }
+
+    @Test
+    void bodyThatStallsPastTheTimeoutIsAnInputError() {
+        CliRun r = CliRun.run("lint", "--timeout", "500ms", base + "/stall");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.INPUT_ERROR);
+        assertThat(r.err()).isEqualTo("metrics-lint: " + base + "/stall: timed out after 500ms (--timeout)\n");
+    }
+
+    @Test
+    void unreachableUrlIsAnInputError() throws IOException {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        CliRun r = CliRun.run("lint", "http://127.0.0.1:" + port + "/metrics");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.INPUT_ERROR);
+        assertThat(r.err()).startsWith("metrics-lint: http://127.0.0.1:" + port + "/metrics: cannot connect");
+    }
+}
