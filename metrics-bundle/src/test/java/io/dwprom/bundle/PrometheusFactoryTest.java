@@ -72,6 +72,18 @@ class PrometheusFactoryTest {
                 .hasMessageContaining("'not a name' is not a valid Prometheus metric name");
     }
 
+    @Test
+    void aUsernameWithoutAPasswordFailsAtStartUp() {
+        assertThatThrownBy(() -> load("bad-access.yml"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("access.username and access.password must be set together");
+    }
+
+    @Test
+    void theEndpointIsOpenUnlessCredentialsAreSet() throws Exception {
+        assertThat(load("empty.yml").getAccess().build().isOpen()).isTrue();
+    }
+
     private PrometheusFactory load(String fixture) throws Exception {
         return factory.build(new ResourceConfigurationSourceProvider(), "config/" + fixture);
     }
