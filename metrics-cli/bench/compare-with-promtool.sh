@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Compares `metrics-lint lint FILE` with `promtool check metrics < FILE` on a generated scrape of
+# SERIES series (default 1,000,000, ~140 MB): PAIRS alternated runs (default 3), wall time and
+# peak RSS from /usr/bin/time -v, then medians and ratios (metrics-lint / promtool).
+#   SERIES=1000000 PAIRS=3 metrics-cli/bench/compare-with-promtool.sh
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+jar="$here/../target/metrics-cli.jar"
+series="${SERIES:-1000000}"
+pairs="${PAIRS:-3}"
+file="${BENCH_FILE:-${TMPDIR:-/tmp}/metrics-lint-bench-${series}.prom}"
+java_opts="${METRICS_LINT_JAVA_OPTS:--XX:+UseSerialGC -Xmx512m -Xss512k -XX:TieredStopAtLevel=1 -XX:-UsePerfData}"
+
+[[ -x /usr/bin/time ]] || { echo "needs /usr/bin/time (apt-get install time)" >&2; exit 2; }
+command -v promtool >/dev/null || { echo "needs promtool (apt-get install prometheus)" >&2; exit 2; }
+[[ -f "$jar" ]] || { echo "build first: mvn -pl metrics-cli package" >&2; exit 2; }
+
+if [[ ! -f "$file" ]]; then
+  # Deterministic: 1000 counter families x (SERIES/1000) series with 4 labels each.
+  awk -v series="$series" 'BEGIN {
+    per = int(series / 1000)
+    for (f = 0; f < 1000; f++) {
+      name = sprintf("app_component_%03d_requests_total", f)
+      printf "# HELP %s Total number of requests handled by component %d.\n# TYPE %s counter\n", name, f, name
+      for (s = 0; s < per; s++)
+        printf "%s{method=\"%s\",handler=\"/api/v1/resource_%03d\",instance=\"host-%04d.example.internal:9100\",code=\"%d\"} %d\n",
+          name, (s % 2 ? "GET" : "POST"), s % 50, s, 200 + (s % 5), s * f + 7
+    }
+  }' > "$file"
+fi
+echo "input: $file ($(du -h "$file" | cut -f1), $(grep -vc '^#' "$file") series)"
+
+# Runs a command under /usr/bin/time -v; prints "<wall seconds> <peak RSS KiB>".
+measure() {
+  local log; log="$(mktemp)"
+  /usr/bin/time -v "$@" >/dev/null 2>"$log" || true
+  awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; wall = s }
+              /Maximum resident set size/ { rss = $2 }
+              END { printf "%.2f %d\n", wall, rss }' "$log"
+  rm -f "$log"
+}
+
+median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
+
+pt_wall=(); pt_rss=(); ml_wall=(); ml_rss=()
+for i in $(seq "$pairs"); do
+  read -r w r < <(measure sh -c "promtool check metrics < '$file'")
+  pt_wall+=("$w"); pt_rss+=("$r")
+  # shellcheck disable=SC2086
+  read -r w2 r2 < <(measure java $java_opts -jar "$jar" lint "$file")
+  ml_wall+=("$w2"); ml_rss+=("$r2")
+  printf 'pair %d: promtool %6.2fs %8d KiB | metrics-lint %6.2fs %8d KiB\n' "$i" "$w" "$r" "$w2" "$r2"
+done
+
+pw="$(printf '%s\n' "${pt_wall[@]}" | median)"; pr="$(printf '%s\n' "${pt_rss[@]}" | median)"
+mw="$(printf '%s\n' "${ml_wall[@]}" | median)"; mr="$(printf '%s\n' "${ml_rss[@]}" | median)"
+awk -v pw="$pw" -v pr="$pr" -v mw="$mw" -v mr="$mr" 'BEGIN {
+  printf "median wall:     promtool %.2fs, metrics-lint %.2fs, ratio %.2f (target <= 0.33)\n", pw, mw, mw / pw
+  printf "median peak RSS: promtool %d KiB, metrics-lint %d KiB, ratio %.2f (target <= 0.33)\n", pr, mr, mr / pr
+}'
