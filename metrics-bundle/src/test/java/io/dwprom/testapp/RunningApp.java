@@ -26,11 +26,11 @@ public final class RunningApp {
         this.app = app;
     }
 
-    /** The extension to put in a {@code @RegisterExtension} field, with extra config overrides. */
+    /** The extension to put in a {@code @RegisterExtension} field; {@code overrides} win over the defaults. */
     public static RunningApp create(ConfigOverride... overrides) {
-        List<ConfigOverride> all = new ArrayList<>(Arrays.asList(overrides));
-        all.add(ConfigOverride.config("database.url",
-                "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
+        List<ConfigOverride> all = new ArrayList<>();
+        all.add(ConfigOverride.config("database.url", "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
+        all.addAll(Arrays.asList(overrides)); // later overrides win
         return new RunningApp(new DropwizardAppExtension<>(TestApplication.class,
                 ResourceHelpers.resourceFilePath("test-app.yml"), all.toArray(ConfigOverride[]::new)));
     }
