@@ -1,6 +1,5 @@
 package io.dwprom.core;
 
-import io.prometheus.client.Collector;
 import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.Counter;
 import io.prometheus.client.Gauge;
@@ -73,10 +72,6 @@ final class DynamicFamily {
 
     Object child(Labels labels) {
         return children.labels(labels.valuesArray());
-    }
-
-    Collector collector() {
-        return collector;
     }
 
     private static MetricsException conflict(String message) {

@@ -83,5 +83,4 @@ public final class BridgeSampleBuilder implements SampleBuilder {
             snake.append('_');
         }
     }
-
 }
