@@ -27,7 +27,6 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code lint SOURCE}: promtool's rules plus cardinality budgets, label, histogram and metadata checks. */

@@ -145,4 +145,13 @@ class LintCommandTest {
         assertThat(r.exitCode()).isEqualTo(ExitCodes.FINDINGS);
         assertThat(r.out()).contains("family-cardinality", "2 series; the budget per family is under 2");
     }
+
+    @Test
+    void shippedExampleConfigSuppressesTheDemoGauge() throws Exception {
+        Path example = Path.of(java.util.Objects.requireNonNull(
+                LintCommandTest.class.getResource("/metrics-lint-example.yaml")).toURI());
+        CliRun r = CliRun.withStdin(GAUGE_TOTAL, "lint", "--format", "json", "--config", example.toString(), "-");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("\"suppressed\" : 1", "\"family\" : \"db_connections_total\"");
+    }
 }
