@@ -1,0 +1,177 @@
+#!/usr/bin/env bash
+# Goal 1 of BENCHMARKS.md: HTTP throughput and p99 latency of the demo with the bundle against the same demo
+# without it, on loopback, many short alternated wrk pairs, median ratio with a bootstrap 95% confidence interval.
+# Also the per-request CPU time of the demo JVM (from /proc), and the cost of Dropwizard's default request log.
+#
+# Builds nothing. Build first (from the repository root):
+#   mvn -q -B -pl metrics-bundle install -DskipTests && mvn -q -B -pl demo-service package -DskipTests
+# Needs: wrk (apt-get install wrk), curl, python3, java 17.
+#
+# Usage: benchmarks/scripts/http-overhead.sh [overhead|requestlog|all]      (default: all)
+# Environment: PAIRS=20 DURATION=5s THREADS=2 CONNECTIONS=16 WARMUP=15s HEAP=512m OUT=<dir>
+#              JAR=demo-service/target/demo-service.jar CONFIG=config.yml
+#
+# overhead:   A = prometheus.enabled=true, B = prometheus.enabled=false; request log off in both.
+# requestlog: A = Dropwizard's default request log (console appender, stdout to a file), B = request log off;
+#             prometheus disabled in both, so the figure is the request log's alone.
+# Both servers run at once; only one is loaded at a time. Each pair runs A then B, the next pair B then A
+# (ABBA), so a drift of the machine hits both sides alike. Ratios are A/B per pair.
+set -euo pipefail
+
+MODE=${1:-all}
+PAIRS=${PAIRS:-20}
+DURATION=${DURATION:-5s}
+THREADS=${THREADS:-2}
+CONNECTIONS=${CONNECTIONS:-16}
+WARMUP=${WARMUP:-15s}
+HEAP=${HEAP:-512m}
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+JAR=${JAR:-$ROOT/demo-service/target/demo-service.jar}
+CONFIG=${CONFIG:-$ROOT/config.yml}
+OUT=${OUT:-$(mktemp -d /tmp/http-overhead.XXXXXX)}
+mkdir -p "$OUT"
+
+[ -f "$JAR" ] || { echo "missing $JAR: build it first (see the header of this script)" >&2; exit 2; }
+[ -f "$CONFIG" ] || { echo "missing $CONFIG" >&2; exit 2; }
+command -v wrk >/dev/null || { echo "wrk not found: apt-get install wrk" >&2; exit 2; }
+
+# The same configuration with the request log switched off (appenders: []), for the runs that must not pay it.
+NOLOG_CONFIG=$OUT/config-no-request-log.yml
+python3 - "$CONFIG" "$NOLOG_CONFIG" <<'PY'
+import sys
+text = open(sys.argv[1]).read()
+assert "requestLog" not in text, "config already has a requestLog section; adapt this script"
+assert text.count("\nserver:\n") == 1, "expected one top-level 'server:' section"
+open(sys.argv[2], "w").write(text.replace("\nserver:\n", "\nserver:\n  requestLog:\n    appenders: []\n", 1))
+PY
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+
+PIDS=()
+cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT
+
+# start_demo NAME CONFIG ENABLED -> sets PORT_<NAME>, PID_<NAME>
+start_demo() {
+  local name=$1 config=$2 enabled=$3 port admin
+  port=$(free_port); admin=$(free_port)
+  java -Xms$HEAP -Xmx$HEAP -Ddw.server.applicationConnectors[0].port=$port \
+       -Ddw.server.adminConnectors[0].port=$admin -Ddw.prometheus.enabled=$enabled \
+       -Ddw.logging.level=WARN \
+       -jar "$JAR" server "$config" >"$OUT/$name.stdout" 2>"$OUT/$name.stderr" &
+  local pid=$!
+  PIDS+=("$pid")
+  for _ in $(seq 1 120); do
+    if curl -fsS "http://127.0.0.1:$port/" >/dev/null 2>&1; then
+      eval "PORT_$name=$port; PID_$name=$pid"
+      return 0
+    fi
+    kill -0 "$pid" 2>/dev/null || { echo "demo $name died; see $OUT/$name.stderr" >&2; exit 1; }
+    sleep 0.5
+  done
+  echo "demo $name did not answer in 60 s" >&2; exit 1
+}
+
+# An experiment to read, created on each server; prints its id.
+create_experiment() {
+  curl -fsS -X POST -H 'Content-Type: application/json' -d '{"name":"bench","description":"x"}' \
+       "http://127.0.0.1:$1/experiments" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])'
+}
+
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+
+# run_wrk LABEL PID URL -> appends "label,rps,p50_us,p99_us,requests,cpu_ticks" to $OUT/runs.csv
+run_wrk() {
+  local label=$1 pid=$2 url=$3 before after
+  before=$(cpu_ticks "$pid")
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$url" >"$OUT/wrk.last" 2>&1
+  after=$(cpu_ticks "$pid")
+  python3 - "$label" "$OUT/wrk.last" "$((after - before))" >>"$OUT/runs.csv" <<'PY'
+import re, sys
+label, path, ticks = sys.argv[1], sys.argv[2], sys.argv[3]
+text = open(path).read()
+unit = {"us": 1, "ms": 1e3, "s": 1e6}
+def latency(pct):
+    m = re.search(r"^\s*%s%%\s+([\d.]+)(us|ms|s)\s*$" % pct, text, re.M)
+    return float(m.group(1)) * unit[m.group(2)]
+rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
+requests = int(re.search(r"(\d+) requests in", text).group(1))
+errors = re.search(r"Non-2xx or 3xx responses: (\d+)|Socket errors: .*", text)
+if errors:
+    print("wrk reported errors: " + errors.group(0), file=sys.stderr)
+print(f"{label},{rps:.1f},{latency(50):.0f},{latency(99):.0f},{requests},{ticks}")
+PY
+}
+
+# pairs NAME_A NAME_B ROUTE_LABEL PATH
+pairs() {
+  local a=$1 b=$2 route=$3 path=$4 i
+  local port_a port_b pid_a pid_b
+  eval "port_a=\$PORT_$a; port_b=\$PORT_$b; pid_a=\$PID_$a; pid_b=\$PID_$b"
+  echo "warm-up $route ($WARMUP each)" >&2
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "http://127.0.0.1:$port_a$path" >/dev/null
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "http://127.0.0.1:$port_b$path" >/dev/null
+  for i in $(seq 1 "$PAIRS"); do
+    if (( i % 2 )); then
+      run_wrk "$route,$i,A" "$pid_a" "http://127.0.0.1:$port_a$path"
+      run_wrk "$route,$i,B" "$pid_b" "http://127.0.0.1:$port_b$path"
+    else
+      run_wrk "$route,$i,B" "$pid_b" "http://127.0.0.1:$port_b$path"
+      run_wrk "$route,$i,A" "$pid_a" "http://127.0.0.1:$port_a$path"
+    fi
+    echo "  $route pair $i/$PAIRS: $(tail -2 "$OUT/runs.csv" | cut -d, -f3,4 | tr '\n' ' ')" >&2
+  done
+}
+
+summarise() {
+  python3 - "$OUT/runs.csv" "$1" "$2" <<'PY'
+import csv, random, statistics, sys
+path, title, labels = sys.argv[1], sys.argv[2], sys.argv[3].split("/")
+rows = {}
+for route, pair, side, rps, p50, p99, n, ticks in csv.reader(open(path)):
+    rows.setdefault(route, {}).setdefault(int(pair), {})[side] = (float(rps), float(p50), float(p99), int(n), int(ticks))
+random.seed(42)
+def ci(values):
+    boots = sorted(statistics.median(random.choices(values, k=len(values))) for _ in range(5000))
+    return boots[int(0.025 * len(boots))], boots[int(0.975 * len(boots)) - 1]
+print(f"\n== {title}: A = {labels[0]}, B = {labels[1]}; {len(next(iter(rows.values())))} alternated pairs per route")
+print(f"{'route':24} {'A req/s':>9} {'B req/s':>9} {'thr A/B':>8} {'95% CI':>17} {'A>B':>6} "
+      f"{'p99 A/B':>8} {'95% CI':>17} {'CPU us/req A':>13} {'B':>7}")
+for route, pairs in rows.items():
+    full = [p for p in pairs.values() if "A" in p and "B" in p]
+    thr = [p["A"][0] / p["B"][0] for p in full]
+    p99 = [p["A"][2] / p["B"][2] for p in full]
+    # 100 clock ticks per second; CPU of the demo JVM per request served.
+    cpu = lambda side: statistics.median(p[side][4] * 1e4 / p[side][3] for p in full)
+    wins = sum(1 for r in thr if r > 1)
+    lo, hi = ci(thr); plo, phi = ci(p99)
+    print(f"{route:24} {statistics.median(p['A'][0] for p in full):9.0f} {statistics.median(p['B'][0] for p in full):9.0f} "
+          f"{statistics.median(thr):8.4f} [{lo:.4f}, {hi:.4f}] {wins:3d}/{len(full):<2d} "
+          f"{statistics.median(p99):8.4f} [{plo:.4f}, {phi:.4f}] {cpu('A'):13.1f} {cpu('B'):7.1f}")
+PY
+}
+
+echo "results in $OUT" >&2
+{ echo "# $(date -Is) $(nproc) cores; PAIRS=$PAIRS DURATION=$DURATION wrk -t$THREADS -c$CONNECTIONS"; } >"$OUT/meta.txt"
+
+if [[ $MODE == overhead || $MODE == all ]]; then
+  : >"$OUT/runs.csv"
+  start_demo ON "$NOLOG_CONFIG" true
+  start_demo OFF "$NOLOG_CONFIG" false
+  id_on=$(create_experiment "$PORT_ON"); id_off=$(create_experiment "$PORT_OFF")
+  [[ $id_on == "$id_off" ]] || { echo "experiment ids differ ($id_on, $id_off)" >&2; exit 1; }
+  pairs ON OFF "GET /" "/"
+  pairs ON OFF "GET /experiments/{id}" "/experiments/$id_on"
+  cp "$OUT/runs.csv" "$OUT/overhead.csv"
+  summarise "bundle overhead" "prometheus.enabled=true/prometheus.enabled=false" | tee "$OUT/overhead.txt"
+  cleanup; PIDS=()
+fi
+
+if [[ $MODE == requestlog || $MODE == all ]]; then
+  : >"$OUT/runs.csv"
+  start_demo LOG "$CONFIG" false
+  start_demo NOLOG "$NOLOG_CONFIG" false
+  pairs LOG NOLOG "GET /" "/"
+  cp "$OUT/runs.csv" "$OUT/requestlog.csv"
+  summarise "Dropwizard default request log" "request log on (console, to a file)/request log off" | tee "$OUT/requestlog.txt"
+fi

@@ -1,0 +1,94 @@
+package io.dwprom.benchmarks;
+
+import io.dwprom.bundle.PrometheusMetrics;
+import io.dwprom.core.Labels;
+import io.prometheus.client.CollectorRegistry;
+import io.prometheus.client.Gauge;
+import io.prometheus.client.exporter.common.TextFormat;
+import org.openjdk.jol.info.GraphLayout;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.function.IntConsumer;
+
+/**
+ * Goal 3, memory: the retained heap per series, measured, not guessed. For each shape it creates {@code n} label
+ * sets and reports the growth of the whole object graph reachable from the recorders (JOL {@link GraphLayout}:
+ * collectors, children, adders, bucket arrays, the bundle's caches and the label value strings), divided by the
+ * growth in rendered sample lines (what Prometheus stores as series) and by label sets. A second figure, heap used
+ * after repeated {@code System.gc()} before and after, cross-checks JOL.
+ *
+ * <pre>java -cp benchmarks/target/benchmarks.jar io.dwprom.benchmarks.SeriesMemory [labelSets]</pre>
+ *
+ * Label sets are created on one thread: a series written concurrently by several threads can grow its
+ * {@code DoubleAdder}s by a few hundred bytes of contention cells (see BENCHMARKS.md).
+ */
+public final class SeriesMemory {
+
+    private SeriesMemory() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
+        System.out.printf("%-34s %10s %12s %14s %16s %16s%n", "shape", "labelSets", "sampleLines",
+                "JOL B/line", "JOL B/labelSet", "heap B/line");
+
+        PrometheusMetrics http = Fixtures.bundle();
+        measure("bundle http (1 route+status)", n, http, http.registry(),
+                i -> http.http().start().finish("GET", "/route" + i + "/{id}", "200", 100));
+
+        PrometheusMetrics counters = Fixtures.bundle();
+        measure("bundle helpers counter", n, counters, counters.registry(),
+                i -> counters.helpers().incrementCounter("bench_events_total", Labels.of("id", "v" + i)));
+
+        PrometheusMetrics histograms = Fixtures.bundle();
+        measure("bundle helpers histogram", n, histograms, histograms.registry(),
+                i -> histograms.helpers().observeHistogram("bench_op_seconds", 0.01, Labels.of("id", "v" + i)));
+
+        PrometheusMetrics gauges = Fixtures.bundle();
+        measure("bundle helpers gauge", n, gauges, gauges.registry(),
+                i -> gauges.helpers().setGauge("bench_queue_size", i, Labels.of("id", "v" + i)));
+
+        CollectorRegistry plain = new CollectorRegistry();
+        Gauge plainGauge = Gauge.build("plain_queue_size", "h").labelNames("id").register(plain);
+        measure("baseline: simpleclient gauge", n, plain, plain, i -> plainGauge.labels("v" + i).set(i));
+    }
+
+    private static void measure(String shape, int n, Object root, CollectorRegistry registry, IntConsumer create)
+            throws IOException {
+        create.accept(-1); // the family and the bundle's caches exist before the first measured series
+        long linesBefore = lines(registry);
+        long jolBefore = GraphLayout.parseInstance(root).totalSize();
+        long heapBefore = usedAfterGc();
+        for (int i = 0; i < n; i++) {
+            create.accept(i);
+        }
+        long heapAfter = usedAfterGc();
+        long jolAfter = GraphLayout.parseInstance(root).totalSize();
+        long lines = lines(registry) - linesBefore;
+        System.out.printf("%-34s %10d %12d %14.0f %16.0f %16.0f%n", shape, n, lines,
+                (jolAfter - jolBefore) / (double) lines, (jolAfter - jolBefore) / (double) n,
+                (heapAfter - heapBefore) / (double) lines);
+    }
+
+    private static long lines(CollectorRegistry registry) throws IOException {
+        StringWriter text = new StringWriter();
+        TextFormat.write004(text, registry.metricFamilySamples());
+        return text.toString().lines().filter(line -> !line.startsWith("#")).count();
+    }
+
+    private static long usedAfterGc() {
+        Runtime runtime = Runtime.getRuntime();
+        long used = Long.MAX_VALUE;
+        for (int i = 0; i < 5; i++) {
+            System.gc();
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            used = Math.min(used, runtime.totalMemory() - runtime.freeMemory());
+        }
+        return used;
+    }
+}
