@@ -1,8 +1,6 @@
 package io.dwprom.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dwprom.lint.source.OpenedSource;
 import io.dwprom.lint.source.SourceException;
 import io.dwprom.lint.source.Sources;
 
@@ -11,23 +9,26 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * {@code server-cardinality URL}: fleet-wide cardinality from a Prometheus-compatible server's
- * {@code /api/v1/status/tsdb} (head series, top metric names, labels and label pairs).
+ * {@code server-cardinality URL}: fleet-wide cardinality from a Prometheus-compatible server. Uses
+ * {@code /api/v1/status/tsdb}; when the server lacks it or its lists are empty, counts series per
+ * metric name with {@code /api/v1/label/__name__/values} and {@code /api/v1/series}, and values per
+ * label with {@code /api/v1/labels} and {@code /api/v1/label/<name>/values}.
  */
 @Command(name = "server-cardinality", mixinStandardHelpOptions = true,
-        description = "Fleet-wide cardinality from a Prometheus-compatible server's /api/v1/status/tsdb.")
+        description = "Fleet-wide cardinality from a Prometheus-compatible server's HTTP API (/api/v1/status/tsdb, "
+                + "falling back to /api/v1/series and /api/v1/label/<name>/values).")
 final class ServerCardinalityCommand implements Callable<Integer> {
-    @ParentCommand
-    private MetricsLintCommand parent;
-
     @Spec
     private CommandSpec spec;
 
@@ -40,7 +41,7 @@ final class ServerCardinalityCommand implements Callable<Integer> {
     @Option(names = "--top", paramLabel = "N", defaultValue = "10", description = "Rows per table (default: ${DEFAULT-VALUE}).")
     private int top;
 
-    @Option(names = "--max-series", paramLabel = "N", description = "Exit 1 if the server's head holds more than N series.")
+    @Option(names = "--max-series", paramLabel = "N", description = "Exit 1 if the server holds more than N series.")
     private Long maxSeries;
 
     @Override
@@ -48,17 +49,32 @@ final class ServerCardinalityCommand implements Callable<Integer> {
         if (!Sources.isUrl(server)) {
             throw new SourceException(server + ": expected an http:// or https:// URL");
         }
-        String base = server.endsWith("/") ? server.substring(0, server.length() - 1) : server;
-        String url = base + "/api/v1/status/tsdb?limit=" + top;
-        JsonNode data = fetch(url);
-        long total = data.path("headStats").path("numSeries").asLong();
+        PrometheusApi api = new PrometheusApi(server, sourceOptions.toFetchOptions());
+        JsonNode status = tsdbStatus(api);
+        List<Map.Entry<String, Long>> metrics = rows(status.path("seriesCountByMetricName"));
+        if (metrics.isEmpty()) {
+            metrics = countPerValue(api, List.of("__name__"), true);
+        }
+        long total = status.path("headStats").path("numSeries").asLong(0);
+        if (total == 0) {
+            total = metrics.stream().mapToLong(Map.Entry::getValue).sum();
+        }
+        List<Map.Entry<String, Long>> labels = rows(status.path("labelValueCountByLabelName"));
+        if (labels.isEmpty()) {
+            List<String> names = new ArrayList<>();
+            api.get("/api/v1/labels").forEach(n -> names.add(n.asText()));
+            labels = countPerValue(api, names, false);
+        }
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("%s: %d series in the head block%n%n", base, total);
-        table(out, data.path("seriesCountByMetricName"), "METRIC", "SERIES", total);
+        out.printf("%s: %d series%n%n", api.base(), total);
+        table(out, metrics, "METRIC", "SERIES", total);
         out.println();
-        table(out, data.path("labelValueCountByLabelName"), "LABEL", "DISTINCT VALUES", -1);
-        out.println();
-        table(out, data.path("seriesCountByLabelValuePair"), "LABEL PAIR", "SERIES", total);
+        table(out, labels, "LABEL", "DISTINCT VALUES", -1);
+        List<Map.Entry<String, Long>> pairs = rows(status.path("seriesCountByLabelValuePair"));
+        if (!pairs.isEmpty()) {
+            out.println();
+            table(out, pairs, "LABEL PAIR", "SERIES", total);
+        }
         out.flush();
         if (maxSeries != null && total > maxSeries) {
             spec.commandLine().getErr().printf("metrics-lint: %d series, more than --max-series %d%n", total, maxSeries);
@@ -67,33 +83,55 @@ final class ServerCardinalityCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private JsonNode fetch(String url) throws IOException {
-        JsonNode root;
-        try (OpenedSource source = Sources.open(url, sourceOptions.toFetchOptions(), parent.stdin())) {
-            root = new ObjectMapper().readTree(source.stream());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new SourceException(url + ": response is not JSON");
+    /** The TSDB status, or an empty node when the server does not offer the endpoint. */
+    private static JsonNode tsdbStatus(PrometheusApi api) throws IOException {
+        try {
+            return api.get("/api/v1/status/tsdb");
+        } catch (SourceException e) {
+            if (e.getMessage().endsWith("HTTP 404")) {
+                return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+            }
+            throw e;
         }
-        if (root == null || !"success".equals(root.path("status").asText())) {
-            throw new SourceException(url + ": API call failed: " + (root == null ? "empty response" : root.path("error").asText("no status")));
-        }
-        return root.path("data");
     }
 
-    private void table(PrintWriter out, JsonNode rows, String nameHeader, String valueHeader, long total) {
-        Table table = total >= 0 ? new Table(nameHeader, valueHeader, "SHARE") : new Table(nameHeader, valueHeader);
-        int n = 0;
-        for (JsonNode row : rows) {
-            if (n++ >= top) {
-                break;
+    /**
+     * For {@code __name__} with {@code seriesPerValue}: series per metric name via /api/v1/series;
+     * otherwise: distinct values per label name.
+     */
+    private static List<Map.Entry<String, Long>> countPerValue(PrometheusApi api, List<String> labelNames, boolean seriesPerValue)
+            throws IOException {
+        List<Map.Entry<String, Long>> result = new ArrayList<>();
+        for (String label : labelNames) {
+            JsonNode values = api.get("/api/v1/label/" + PrometheusApi.encode(label) + "/values");
+            if (!seriesPerValue) {
+                result.add(Map.entry(label, (long) values.size()));
+                continue;
             }
-            long value = row.path("value").asLong();
-            if (total >= 0) {
-                table.row(row.path("name").asText(), Long.toString(value), Table.percent(value, total));
-            } else {
-                table.row(row.path("name").asText(), Long.toString(value));
+            for (JsonNode value : values) {
+                String match = "{__name__=\"" + value.asText() + "\"}";
+                result.add(Map.entry(value.asText(), (long) api.get("/api/v1/series?match[]=" + PrometheusApi.encode(match)).size()));
             }
         }
+        result.sort(Comparator.comparingLong((Map.Entry<String, Long> e) -> -e.getValue()).thenComparing(Map.Entry::getKey));
+        return result;
+    }
+
+    private static List<Map.Entry<String, Long>> rows(JsonNode array) {
+        List<Map.Entry<String, Long>> rows = new ArrayList<>();
+        array.forEach(row -> rows.add(Map.entry(row.path("name").asText(), row.path("value").asLong())));
+        return rows;
+    }
+
+    private void table(PrintWriter out, List<Map.Entry<String, Long>> rows, String nameHeader, String valueHeader, long total) {
+        Table table = total >= 0 ? new Table(nameHeader, valueHeader, "SHARE") : new Table(nameHeader, valueHeader);
+        rows.stream().limit(top).forEach(e -> {
+            if (total >= 0) {
+                table.row(e.getKey(), Long.toString(e.getValue()), Table.percent(e.getValue(), total));
+            } else {
+                table.row(e.getKey(), Long.toString(e.getValue()));
+            }
+        });
         table.print(out);
     }
 }
