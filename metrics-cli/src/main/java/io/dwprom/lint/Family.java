@@ -29,6 +29,8 @@ public final class Family {
     private long duplicateSeries;
     private String firstDuplicate;
     private final Map<String, LabelStats> labels = new LinkedHashMap<>();
+    private final String[] cachedNames = new String[16];
+    private final LabelStats[] cachedStats = new LabelStats[16];
     private boolean totalSuffixSamples;
     private LongHashSet signatures;
     private Map<Long, BucketSeries> buckets;
@@ -149,7 +151,23 @@ public final class Family {
         }
     }
 
-    LabelStats label(String labelName) {
+    /**
+     * The stats of the label at {@code position} of the current sample; consecutive samples usually
+     * repeat the same (identical) name strings, so a positional cache avoids most map lookups.
+     */
+    LabelStats label(int position, String labelName) {
+        if (position < cachedNames.length && cachedNames[position] == labelName) {
+            return cachedStats[position];
+        }
+        LabelStats stats = label(labelName);
+        if (position < cachedNames.length) {
+            cachedNames[position] = labelName;
+            cachedStats[position] = stats;
+        }
+        return stats;
+    }
+
+    private LabelStats label(String labelName) {
         LabelStats stats = labels.get(labelName);
         if (stats == null) {
             stats = new LabelStats(labelName);

@@ -111,7 +111,7 @@ public final class ScrapeAnalyzer implements ExpositionHandler {
             } else {
                 signature += pair;
             }
-            LabelStats stats = f.label(labelName);
+            LabelStats stats = f.label(i, labelName);
             if (stats.addValue(s.labelValueHash(i)) && !isSpecial && stats.unboundedKind() == null) {
                 String kind = s.inspectLabelValue(i, ValueShape::classify);
                 if (kind != null) {
@@ -122,11 +122,10 @@ public final class ScrapeAnalyzer implements ExpositionHandler {
         if (!f.addSeries(Hash64.mix(s.nameHash() * 0x9E3779B97F4A7C15L + labelsHash))) {
             f.duplicate(s.seriesText() + " (line " + s.line() + ")");
         }
-        boolean newPromtoolMetric = special == null || f.addSignature(signature);
-        if (newPromtoolMetric) {
+        if (special == null || f.addSignature(signature)) {
             for (int i = 0; i < n; i++) {
                 if (i != specialIndex) {
-                    f.label(s.labelName(i)).countPromtoolMetric();
+                    f.label(i, s.labelName(i)).countPromtoolMetric();
                 }
             }
         }
