@@ -52,17 +52,23 @@ final class CardinalityCommand implements Callable<Integer> {
                 Long.toString(f.seriesCount()), Table.percent(f.seriesCount(), total)));
         familyTable.print(out);
         out.println();
-        List<String[]> labels = new ArrayList<>();
+        List<LabelRow> labels = new ArrayList<>();
         for (Family f : scrape.families()) {
             for (LabelStats l : f.labels()) {
-                labels.add(new String[] {f.name(), l.name(), Integer.toString(l.distinctValues())});
+                labels.add(new LabelRow(f.name(), l.name(), l.distinctValues()));
             }
         }
-        labels.sort(Comparator.<String[]>comparingInt(r -> -Integer.parseInt(r[2])).thenComparing(r -> r[0]).thenComparing(r -> r[1]));
+        labels.sort(Comparator.comparingInt(LabelRow::distinct).reversed()
+                .thenComparing(LabelRow::family).thenComparing(LabelRow::label));
         Table labelTable = new Table("FAMILY", "LABEL", "DISTINCT VALUES", "SHARE OF ALL SERIES");
-        labels.stream().limit(top).forEach(r -> labelTable.row(r[0], r[1], r[2], Table.percent(Long.parseLong(r[2]), total)));
+        labels.stream().limit(top).forEach(r -> labelTable.row(r.family(), r.label(), Integer.toString(r.distinct()),
+                Table.percent(r.distinct(), total)));
         labelTable.print(out);
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** One (family, label) pair and its number of distinct values. */
+    private record LabelRow(String family, String label, int distinct) {
     }
 }

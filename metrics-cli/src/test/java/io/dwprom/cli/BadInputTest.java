@@ -69,4 +69,12 @@ class BadInputTest {
         assertCleanInputError(CliRun.withStdin("up 1\n", "lint", "--config", config.toString(), "-"),
                 "metrics-lint: " + config + ": ", "unknown key \"limit\"");
     }
+
+    @Test
+    void suppressionOfAnUnknownRuleIsAConfigError() throws IOException {
+        Path config = Files.writeString(dir.resolve("c.yaml"),
+                "suppressions:\n  - family: up\n    rule: no-such-rule\n    reason: typo\n");
+        assertCleanInputError(CliRun.withStdin("up 1\n", "lint", "--config", config.toString(), "-"),
+                "metrics-lint: " + config + ": suppressions[0]: ", "unknown rule id \"no-such-rule\"");
+    }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.dwprom.lint.rules.Limits;
+import io.dwprom.lint.rules.Rules;
 import io.dwprom.lint.rules.Severity;
 import io.dwprom.lint.rules.Suppression;
 
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reads a YAML config:
@@ -95,7 +97,11 @@ public final class ConfigLoader {
         if (!node.isObject()) {
             throw new ConfigException(name + ": severities must map rule ids to info, warning or error");
         }
-        node.fields().forEachRemaining(e -> result.put(e.getKey(), Severity.parse(e.getValue().asText())));
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            requireKnownRule(e.getKey(), name + ": severities");
+            result.put(e.getKey(), Severity.parse(e.getValue().asText()));
+        }
         return result;
     }
 
@@ -116,9 +122,19 @@ public final class ConfigLoader {
                             + (key.equals("reason") ? " (say why the finding is acceptable)" : ""));
                 }
             }
-            result.add(new Suppression(s.get("family").asText(), s.get("rule").asText(), s.get("reason").asText()));
+            String rule = s.get("rule").asText();
+            if (!rule.equals("*")) {
+                requireKnownRule(rule, where);
+            }
+            result.add(new Suppression(s.get("family").asText(), rule, s.get("reason").asText()));
         }
         return result;
+    }
+
+    private static void requireKnownRule(String rule, String where) throws ConfigException {
+        if (!Rules.ids().contains(rule)) {
+            throw new ConfigException(where + ": unknown rule id \"" + rule + "\" (known: " + new TreeSet<>(Rules.ids()) + ")");
+        }
     }
 
     private static String firstLine(String message) {

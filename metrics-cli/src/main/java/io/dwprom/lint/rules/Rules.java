@@ -1,6 +1,8 @@
 package io.dwprom.lint.rules;
 
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The ordered default rule list: first the promtool (promlint) rules, then the extended ones. */
 public final class Rules {
@@ -27,6 +29,11 @@ public final class Rules {
                 new UnboundedLabelRule(),
                 new FamilySeriesBudgetRule(limits.familySeries()),
                 new TotalSeriesBudgetRule(limits.totalSeries()));
+    }
+
+    /** The ids of all rules, for validating configuration. */
+    public static Set<String> ids() {
+        return defaults(Limits.DEFAULT).stream().map(Rule::id).collect(Collectors.toUnmodifiableSet());
     }
 
     /** Only the rules {@code promtool check metrics} applies, with its wording. */
