@@ -1,0 +1,101 @@
+/*
+ * PROTOTYPE, benchmarks only: a copy of the io.dwprom.core class of the same name without 'Fast', with the fix
+ * proposed in BENCHMARKS.md (goal 2). Changes are marked FIX.
+ */
+package io.dwprom.benchmarks.prototype;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An immutable set of label name/value pairs, kept sorted by name so that the same labels given in another
+ * order address the same series.
+ */
+public final class FastLabels {
+
+    private static final FastLabels EMPTY = new FastLabels(new String[0], new String[0]);
+
+    private final String[] names;
+    private final String[] values;
+    // FIX: the immutable view is built once; names() used to copy the array into a new List on every call, and
+    // DynamicFamily.checkCompatible calls it on every recording.
+    private final List<String> nameList;
+
+    private FastLabels(String[] names, String[] values) {
+        this.names = names;
+        this.values = values;
+        this.nameList = List.of(names);
+    }
+
+    public static FastLabels empty() {
+        return EMPTY;
+    }
+
+    /**
+     * FastLabels from alternating names and values: {@code FastLabels.of("status", "success", "type", "batch")}.
+     *
+     * @throws IllegalArgumentException on an odd count, a null, or a repeated name
+     */
+    public static FastLabels of(String... namesAndValues) {
+        if (namesAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("FastLabels.of takes name/value pairs, got an odd count: "
+                    + Arrays.toString(namesAndValues));
+        }
+        // FIX: insertion sort into two arrays (label sets are small) instead of a TreeMap and two toArray copies.
+        int count = namesAndValues.length / 2;
+        if (count == 0) {
+            return EMPTY;
+        }
+        String[] names = new String[count];
+        String[] values = new String[count];
+        for (int pair = 0; pair < count; pair++) {
+            String name = Objects.requireNonNull(namesAndValues[2 * pair], "label name");
+            String value = Objects.requireNonNull(namesAndValues[2 * pair + 1], () -> "value of label " + name);
+            int at = pair;
+            while (at > 0 && names[at - 1].compareTo(name) > 0) {
+                names[at] = names[at - 1];
+                values[at] = values[at - 1];
+                at--;
+            }
+            if (at > 0 && names[at - 1].equals(name)) {
+                throw new IllegalArgumentException("Label '" + name + "' given twice");
+            }
+            names[at] = name;
+            values[at] = value;
+        }
+        return new FastLabels(names, values);
+    }
+
+    /** Label names, sorted. */
+    public List<String> names() {
+        return nameList;
+    }
+
+    String[] namesArray() {
+        return names;
+    }
+
+    String[] valuesArray() {
+        return values;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof FastLabels that && Arrays.equals(names, that.names) && Arrays.equals(values, that.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(names) + Arrays.hashCode(values);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder("{");
+        for (int i = 0; i < names.length; i++) {
+            text.append(i == 0 ? "" : ", ").append(names[i]).append("=\"").append(values[i]).append('"');
+        }
+        return text.append('}').toString();
+    }
+}
