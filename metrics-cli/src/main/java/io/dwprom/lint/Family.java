@@ -23,7 +23,6 @@ public final class Family {
     private boolean typeDeclared;
     private String help;
     private String unit;
-    private long firstLine;
     private long samples;
     private final LongHashSet series = new LongHashSet();
     private long duplicateSeries;
@@ -59,18 +58,9 @@ public final class Family {
         return help != null;
     }
 
-    public String help() {
-        return help;
-    }
-
     /** The OpenMetrics {@code # UNIT}, or {@code null}. */
     public String unit() {
         return unit;
-    }
-
-    /** Line of the first metadata or sample line of this family. */
-    public long firstLine() {
-        return firstLine;
     }
 
     public long samples() {
@@ -125,12 +115,6 @@ public final class Family {
 
     void unit(String declared) {
         unit = declared;
-    }
-
-    void touch(long line) {
-        if (firstLine == 0) {
-            firstLine = line;
-        }
     }
 
     void countSample() {

@@ -4,7 +4,6 @@ package io.dwprom.lint;
 public final class LabelStats {
     private final String name;
     private final LongHashSet values = new LongHashSet();
-    private long samples;
     private long promtoolMetrics;
     private String unboundedKind;
     private String unboundedExample;
@@ -20,11 +19,6 @@ public final class LabelStats {
     /** Number of distinct values seen. */
     public int distinctValues() {
         return values.size();
-    }
-
-    /** Number of samples carrying this label. */
-    public long samples() {
-        return samples;
     }
 
     /**
@@ -46,7 +40,6 @@ public final class LabelStats {
 
     /** Records a value; returns true when it is new. */
     boolean addValue(long hash) {
-        samples++;
         return values.add(hash);
     }
 

@@ -58,7 +58,7 @@ public final class ScrapeAnalyzer implements ExpositionHandler {
 
     @Override
     public void help(String family, String text, long line) {
-        Family f = metadataFamily(family, line);
+        Family f = metadataFamily(family);
         if (text.isEmpty()) {
             return;
         }
@@ -70,7 +70,7 @@ public final class ScrapeAnalyzer implements ExpositionHandler {
 
     @Override
     public void type(String family, MetricType type, long line) {
-        Family f = metadataFamily(family, line);
+        Family f = metadataFamily(family);
         if (f.typeDeclared() || f.samples() > 0) {
             throw new ParseException(line, 0, "second TYPE line for metric name \"" + family + "\", or TYPE reported after samples");
         }
@@ -79,19 +79,17 @@ public final class ScrapeAnalyzer implements ExpositionHandler {
 
     @Override
     public void unit(String family, String unit, long line) {
-        metadataFamily(family, line).unit(unit);
+        metadataFamily(family).unit(unit);
     }
 
-    private Family metadataFamily(String name, long line) {
+    private Family metadataFamily(String name) {
         lastSampleName = null;
-        Family f = families.computeIfAbsent(name, Family::new);
-        f.touch(line);
-        return f;
+        return families.computeIfAbsent(name, Family::new);
     }
 
     @Override
     public void sample(Sample s) {
-        Family f = familyOf(s.name(), s.line());
+        Family f = familyOf(s.name());
         String suffix = lastSuffix;
         f.countSample();
         MetricType type = f.type();
@@ -161,7 +159,7 @@ public final class ScrapeAnalyzer implements ExpositionHandler {
         }
     }
 
-    private Family familyOf(String sampleName, long line) {
+    private Family familyOf(String sampleName) {
         if (sampleName == lastSampleName) {
             return lastFamily;
         }
@@ -175,7 +173,6 @@ public final class ScrapeAnalyzer implements ExpositionHandler {
             f = new Family(sampleName);
             families.put(sampleName, f);
         }
-        f.touch(line);
         if (suffix.equals("_total")) {
             f.markTotalSuffix();
         }
