@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -55,7 +56,7 @@ public class DatasetStorageFactory {
      * Creates the storage directory (or a temporary one) and returns the storage; {@code lifecycle} receives the
      * clean-up of a temporary directory.
      */
-    public DatasetStorage build(java.util.function.Consumer<Managed> lifecycle) {
+    public DatasetStorage build(Consumer<Managed> lifecycle) {
         try {
             if (storageDir == null || storageDir.isBlank()) {
                 Path temporary = Files.createTempDirectory("demo-datasets-");
