@@ -6,6 +6,7 @@ import io.dropwizard.jackson.Jackson;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dwprom.testapp.ScrapedMetrics;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -116,12 +117,12 @@ public final class DemoApp implements BeforeAllCallback, AfterAllCallback {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType).POST(body));
     }
 
-    public Scrape scrape() {
+    public ScrapedMetrics scrape() {
         HttpResponse<String> response = send(HttpRequest.newBuilder(adminUri("/prometheus")).GET());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("scrape answered " + response.statusCode());
         }
-        return new Scrape(response.body());
+        return new ScrapedMetrics(response.body());
     }
 
     public URI uri(String path) {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.testing.ConfigOverride;
 import io.dwprom.demo.DemoApp;
-import io.dwprom.demo.Scrape;
+import io.dwprom.testapp.ScrapedMetrics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -98,7 +98,7 @@ class PostgresIT {
 
     @Test
     void anExperimentLivesThroughItsWholeLifecycleOnPostgresql() {
-        Scrape before = app.scrape();
+        ScrapedMetrics before = app.scrape();
 
         JsonNode experiment = json(app.postJson("/experiments", "{\"name\": \"pg\", \"description\": \"on pg\"}"));
         long id = experiment.get("id").asLong();
@@ -119,7 +119,7 @@ class PostgresIT {
                 .isAfterOrEqualTo(Instant.parse(run.get("startedAt").asText()));
         assertThat(evaluation.statusCode()).isEqualTo(201);
 
-        Scrape after = app.scrape();
+        ScrapedMetrics after = app.scrape();
         assertThat(after.value("experiments_completed_total", "status", "success"))
                 .isEqualTo(before.value("experiments_completed_total", "status", "success") + 1);
         assertThat(after.value("db_query_duration_seconds_count", "query_type", "update", "table", "experiment_runs"))

@@ -3,7 +3,7 @@ package io.dwprom.demo.resources;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.ConfigOverride;
 import io.dwprom.demo.DemoApp;
-import io.dwprom.demo.Scrape;
+import io.dwprom.testapp.ScrapedMetrics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -63,7 +63,7 @@ class DatasetsResourceTest {
 
     @Test
     void anUploadAnswers201WithItsSizeStoresTheExactBytesAndObservesTheSize() throws IOException {
-        Scrape before = APP.scrape();
+        ScrapedMetrics before = APP.scrape();
         byte[] bytes = "prompt,completion\nhello,world\n".getBytes(StandardCharsets.UTF_8);
 
         HttpResponse<String> response = upload("?name=greetings.csv", HttpRequest.BodyPublishers.ofByteArray(bytes));
@@ -77,7 +77,7 @@ class DatasetsResourceTest {
                 .bind("id", dataset.get("id").asLong()).mapTo(String.class).one());
         assertThat(APP.storageDir().resolve(key + ".bin")).hasBinaryContent(bytes);
 
-        Scrape after = APP.scrape();
+        ScrapedMetrics after = APP.scrape();
         assertThat(after.value("datasets_uploaded_total")).isEqualTo(before.value("datasets_uploaded_total") + 1);
         assertThat(after.value("dataset_upload_size_bytes_sum"))
                 .isEqualTo(before.value("dataset_upload_size_bytes_sum") + bytes.length);

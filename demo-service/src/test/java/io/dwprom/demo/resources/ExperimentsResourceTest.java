@@ -2,7 +2,7 @@ package io.dwprom.demo.resources;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dwprom.demo.DemoApp;
-import io.dwprom.demo.Scrape;
+import io.dwprom.testapp.ScrapedMetrics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -136,12 +136,12 @@ class ExperimentsResourceTest {
     @Test
     void requestsAreLabelledByRouteTemplateNotByRawPath() {
         long experiment = createExperiment("labels");
-        Scrape before = APP.scrape();
+        ScrapedMetrics before = APP.scrape();
 
         APP.get("/experiments/" + experiment);
         APP.get("/experiments/987654");
 
-        Scrape after = APP.scrape();
+        ScrapedMetrics after = APP.scrape();
         assertThat(after.value("http_requests_total", "method", "GET", "path", "/experiments/{id}", "status", "200"))
                 .isEqualTo(before.value("http_requests_total",
                         "method", "GET", "path", "/experiments/{id}", "status", "200") + 1);

@@ -1,7 +1,7 @@
 package io.dwprom.demo.resources;
 
 import io.dwprom.demo.DemoApp;
-import io.dwprom.demo.Scrape;
+import io.dwprom.testapp.ScrapedMetrics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -28,7 +28,7 @@ class RootResourceTest {
 
     @Test
     void anUnknownPathIs404AndCountedUnderTheFixedNotFoundRoute() {
-        Scrape before = APP.scrape();
+        ScrapedMetrics before = APP.scrape();
 
         HttpResponse<String> response = APP.get("/no/such/thing");
 
@@ -41,7 +41,7 @@ class RootResourceTest {
 
     @Test
     void theRootIsCountedUnderItsOwnRoute() {
-        Scrape before = APP.scrape();
+        ScrapedMetrics before = APP.scrape();
 
         APP.get("/");
 

@@ -2,7 +2,7 @@ package io.dwprom.demo.resources;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dwprom.demo.DemoApp;
-import io.dwprom.demo.Scrape;
+import io.dwprom.testapp.ScrapedMetrics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,7 +36,7 @@ class RunsResourceTest {
     @ValueSource(strings = {"success", "failed"})
     void completingARunAnswers200AndCountsTheRunTheCompletionAndItsDuration(String status) {
         long run = startRun();
-        Scrape before = APP.scrape();
+        ScrapedMetrics before = APP.scrape();
 
         HttpResponse<String> response = APP.postJson("/runs/" + run + "/complete",
                 "{\"status\": \"" + status + "\"}");
@@ -49,7 +49,7 @@ class RunsResourceTest {
         double seconds = body.get("durationSeconds").asDouble();
         assertThat(seconds).isEqualTo(Duration.between(started, completed).toNanos() / 1e9).isNotNegative();
 
-        Scrape after = APP.scrape();
+        ScrapedMetrics after = APP.scrape();
         assertThat(after.value("experiment_runs_total", "status", status))
                 .isEqualTo(before.value("experiment_runs_total", "status", status) + 1);
         assertThat(after.value("experiments_completed_total", "status", status))
@@ -64,7 +64,7 @@ class RunsResourceTest {
     void aRunCompletesOnlyOnceTheSecondAttemptIs409AndCountsNothing() {
         long run = startRun();
         APP.postJson("/runs/" + run + "/complete", "{\"status\": \"success\"}");
-        Scrape before = APP.scrape();
+        ScrapedMetrics before = APP.scrape();
 
         HttpResponse<String> again = APP.postJson("/runs/" + run + "/complete", "{\"status\": \"failed\"}");
 
