@@ -117,12 +117,15 @@ public final class DemoApp implements BeforeAllCallback, AfterAllCallback {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType).POST(body));
     }
 
+    /** The metrics once every answered request is recorded (see {@link ScrapedMetrics#settled}). */
     public ScrapedMetrics scrape() {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(adminUri("/prometheus")).GET());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("scrape answered " + response.statusCode());
-        }
-        return new ScrapedMetrics(response.body());
+        return new ScrapedMetrics(ScrapedMetrics.settled(() -> {
+            HttpResponse<String> response = send(HttpRequest.newBuilder(adminUri("/prometheus")).GET());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("scrape answered " + response.statusCode());
+            }
+            return response.body();
+        }));
     }
 
     public URI uri(String path) {

@@ -60,11 +60,15 @@ public final class HttpMetrics {
         return new InFlightRequest(this, System.nanoTime());
     }
 
+    /** Records a finished request; the in-flight mark ends last, so "none in flight" means "all recorded". */
     void record(String method, String path, String status, long elapsedNanos, long requestBytes, long responseBytes) {
-        inFlight.dec();
-        requests.labels(method, path, status).inc();
-        duration.labels(method, path).observe(elapsedNanos / 1e9);
-        requestSize.labels(method, path).observe(requestBytes);
-        responseSize.labels(method, path).observe(responseBytes);
+        try {
+            requests.labels(method, path, status).inc();
+            duration.labels(method, path).observe(elapsedNanos / 1e9);
+            requestSize.labels(method, path).observe(requestBytes);
+            responseSize.labels(method, path).observe(responseBytes);
+        } finally {
+            inFlight.dec();
+        }
     }
 }

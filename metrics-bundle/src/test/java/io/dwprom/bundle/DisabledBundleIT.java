@@ -1,6 +1,5 @@
 package io.dwprom.bundle;
 
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.dwprom.testapp.RunningApp;
@@ -17,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class DisabledBundleIT {
 
-    private static final RunningApp APP = RunningApp.create(ConfigOverride.config("prometheus.enabled", "false"));
+    private static final RunningApp APP = RunningApp.create("prometheus.enabled", "false");
     @RegisterExtension
     static final DropwizardAppExtension<TestConfiguration> EXTENSION = APP.extension();
 

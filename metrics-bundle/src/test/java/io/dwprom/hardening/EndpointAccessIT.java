@@ -1,6 +1,5 @@
 package io.dwprom.hardening;
 
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.dwprom.testapp.RunningApp;
@@ -21,9 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EndpointAccessIT {
 
     private static final RunningApp APP = RunningApp.create(
-            ConfigOverride.config("prometheus.access.bearerToken", "s3cret-token"),
-            ConfigOverride.config("prometheus.access.username", "prometheus"),
-            ConfigOverride.config("prometheus.access.password", "pa55word"));
+            "prometheus.access.bearerToken", "s3cret-token",
+            "prometheus.access.username", "prometheus",
+            "prometheus.access.password", "pa55word");
     @RegisterExtension
     static final DropwizardAppExtension<TestConfiguration> EXTENSION = APP.extension();
 

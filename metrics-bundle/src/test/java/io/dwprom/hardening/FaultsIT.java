@@ -44,7 +44,7 @@ class FaultsIT {
         assertThat(failedScrape.statusCode()).isEqualTo(500);
         assertThat(failedScrape.body()).contains("Rendering the metrics failed").contains("a broken collector");
         assertThat(recovered.statusCode()).isEqualTo(200);
-        ScrapedMetrics scrape = new ScrapedMetrics(recovered.body());
+        ScrapedMetrics scrape = new ScrapedMetrics(APP.scrape());
         assertThat(scrape.value("dwprom_scrape_errors_total")).isEqualTo(1);
         assertThat(scrape.value("http_requests_total", "method", "GET", "path", "/items/{id}", "status", "200"))
                 .isEqualTo(20);

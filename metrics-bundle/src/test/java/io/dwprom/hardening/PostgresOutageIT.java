@@ -1,6 +1,5 @@
 package io.dwprom.hardening;
 
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.dwprom.testapp.RunningApp;
@@ -42,10 +41,10 @@ class PostgresOutageIT {
     private static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
     private static final String APPLICATION_NAME = "dwprom-outage-test";
     private static final RunningApp APP = RunningApp.create(
-            ConfigOverride.config("database.driverClass", "org.postgresql.Driver"),
-            ConfigOverride.config("database.url", URL + "?ApplicationName=" + APPLICATION_NAME),
-            ConfigOverride.config("database.user", "postgres"),
-            ConfigOverride.config("database.password", ""));
+            "database.driverClass", "org.postgresql.Driver",
+            "database.url", URL + "?ApplicationName=" + APPLICATION_NAME,
+            "database.user", "postgres",
+            "database.password", "");
     @RegisterExtension
     static final DropwizardAppExtension<TestConfiguration> EXTENSION = APP.extension();
 

@@ -11,9 +11,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /** A {@link TestApplication} on free loopback ports with its own in-memory database, and an HTTP client for it. */
@@ -26,13 +25,21 @@ public final class RunningApp {
         this.app = app;
     }
 
-    /** The extension to put in a {@code @RegisterExtension} field; {@code overrides} win over the defaults. */
-    public static RunningApp create(ConfigOverride... overrides) {
-        List<ConfigOverride> all = new ArrayList<>();
-        all.add(ConfigOverride.config("database.url", "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
-        all.addAll(Arrays.asList(overrides)); // later overrides win
+    /**
+     * The extension to put in a {@code @RegisterExtension} field, with configuration overrides given as alternating
+     * keys and values ({@code "prometheus.enabled", "false"}). Each key is set once: overrides are system
+     * properties, and a key set twice would restore the wrong value after the test.
+     */
+    public static RunningApp create(String... keysAndValues) {
+        Map<String, String> overrides = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            overrides.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        overrides.putIfAbsent("database.url", "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        ConfigOverride[] configOverrides = overrides.entrySet().stream()
+                .map(entry -> ConfigOverride.config(entry.getKey(), entry.getValue())).toArray(ConfigOverride[]::new);
         return new RunningApp(new DropwizardAppExtension<>(TestApplication.class,
-                ResourceHelpers.resourceFilePath("test-app.yml"), all.toArray(ConfigOverride[]::new)));
+                ResourceHelpers.resourceFilePath("test-app.yml"), configOverrides));
     }
 
     public DropwizardAppExtension<TestConfiguration> extension() {
@@ -62,9 +69,9 @@ public final class RunningApp {
         }
     }
 
-    /** The text exposition from the admin port, as curl would get it (no Accept header). */
+    /** The text exposition from the admin port once every answered request is recorded. */
     public String scrape() {
-        return scrape(null).body();
+        return ScrapedMetrics.settled(() -> scrape(null).body());
     }
 
     public HttpResponse<String> scrape(String accept) {

@@ -1,9 +1,11 @@
 package io.dwprom.testapp;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** Samples and TYPE lines of a text-format 0.0.4 scrape, for assertions. Not a validating parser. */
 public final class ScrapedMetrics {
@@ -24,6 +26,21 @@ public final class ScrapedMetrics {
                 samples.add(parse(line));
             }
         }
+    }
+
+    /**
+     * Scrapes until no request is in flight, at most 10 s, and returns the last text. A client has its response
+     * before the server has recorded it (Jersey's FINISHED event follows the write), so exact assertions on counts
+     * wait for the in-flight gauge to reach 0, which the recorder lowers last.
+     */
+    public static String settled(Supplier<String> scrape) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        String text = scrape.get();
+        while (new ScrapedMetrics(text).value("http_requests_in_flight") > 0 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+            text = scrape.get();
+        }
+        return text;
     }
 
     /** The TYPE of a family as the TYPE line names it (counters with their _total). */
