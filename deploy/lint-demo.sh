@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Starts the packaged demo on free loopback ports, drives a little traffic, and gates on its scrape:
+# metrics-lint with deploy/metrics-lint.yaml must exit 0, and promtool must report nothing but the
+# specification's db_connections_total. Needs: mvn package done, promtool (Debian's "prometheus").
+#   deploy/lint-demo.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+jar=demo-service/target/demo-service.jar
+[ -f "$jar" ] || { echo "lint-demo.sh: $jar not built (mvn -q -B package -DskipTests)" >&2; exit 2; }
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+app_port=$(free_port)
+admin_port=$(free_port)
+log=$(mktemp)
+DEMO_PORT=$app_port DEMO_ADMIN_PORT=$admin_port java -jar "$jar" server config.yml >"$log" 2>&1 &
+demo=$!
+trap 'kill $demo 2>/dev/null || true; wait $demo 2>/dev/null || true; rm -f "$log"' EXIT
+
+for _ in $(seq 1 60); do
+  curl -sf "http://127.0.0.1:$app_port/" >/dev/null && break
+  kill -0 $demo 2>/dev/null || { cat "$log" >&2; echo "lint-demo.sh: the demo exited" >&2; exit 1; }
+  sleep 1
+done
+base="http://127.0.0.1:$app_port"
+curl -sf -XPOST -H 'Content-Type: application/json' -d '{"name":"lint","description":"gate"}' "$base/experiments" >/dev/null
+curl -sf "$base/experiments/1" >/dev/null
+curl -s "$base/experiments/999" >/dev/null
+curl -s "$base/no/such/route" >/dev/null
+curl -sf -XPOST -H 'Content-Type: application/octet-stream' --data-binary @README.md "$base/datasets?name=readme" >/dev/null
+
+scrape="http://127.0.0.1:$admin_port/prometheus"
+echo "== metrics-lint lint --config deploy/metrics-lint.yaml $scrape"
+metrics-cli/bin/metrics-lint lint --config deploy/metrics-lint.yaml "$scrape"
+echo "== promtool check metrics"
+findings=$(curl -sf "$scrape" | promtool check metrics 2>&1 || true)
+echo "$findings"
+if [ "$findings" != 'db_connections_total non-counter metrics should not have "_total" suffix' ]; then
+  echo "lint-demo.sh: promtool found more than the specification's db_connections_total" >&2
+  exit 1
+fi
+echo "lint-demo.sh: the demo's scrape is clean"
