@@ -29,18 +29,19 @@ public final class ScrapedMetrics {
     }
 
     /**
-     * Scrapes until no request is in flight, at most 10 s, and returns the last text. A client has its response
-     * before the server has recorded it (Jersey's FINISHED event follows the write), so exact assertions on counts
-     * wait for the in-flight gauge to reach 0, which the recorder lowers last.
+     * A scrape taken once every answered request is recorded. A client has its response before the server has
+     * recorded it (Jersey's FINISHED event follows the write), and the recorder lowers the in-flight gauge last.
+     * A scrape is not one instant (it reads family after family), so this waits for a scrape that shows none in
+     * flight, then returns the next one, which starts after every earlier request finished recording. Waits at
+     * most 10 s.
      */
     public static String settled(Supplier<String> scrape) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        String text = scrape.get();
-        while (new ScrapedMetrics(text).value("http_requests_in_flight") > 0 && System.nanoTime() < deadline) {
+        while (new ScrapedMetrics(scrape.get()).value("http_requests_in_flight") > 0
+                && System.nanoTime() < deadline) {
             Thread.onSpinWait();
-            text = scrape.get();
         }
-        return text;
+        return scrape.get();
     }
 
     /** The TYPE of a family as the TYPE line names it (counters with their _total). */
