@@ -5,10 +5,7 @@ import io.prometheus.client.Counter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Where a failure to record a metric ends up: counted in {@code dwprom_recording_errors_total{component}} and
@@ -18,10 +15,9 @@ public final class RecordingErrors {
 
     public static final String FAMILY = "dwprom_recording_errors_total";
     private static final Logger LOG = LoggerFactory.getLogger(RecordingErrors.class);
-    private static final long LOG_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     private final Counter errors;
-    private final ConcurrentMap<String, AtomicLong> lastLogged = new ConcurrentHashMap<>();
+    private final RateLimitedLog rateLimit = new RateLimitedLog(1, TimeUnit.MINUTES);
 
     public RecordingErrors(CollectorRegistry registry) {
         this.errors = Counter.build(FAMILY, "Metric recordings that failed and were dropped, by bundle component.")
@@ -33,10 +29,7 @@ public final class RecordingErrors {
     public void record(String component, Throwable failure) {
         try {
             errors.labels(component).inc();
-            AtomicLong last = lastLogged.computeIfAbsent(component, c -> new AtomicLong(System.nanoTime() - LOG_INTERVAL_NANOS));
-            long now = System.nanoTime();
-            long previous = last.get();
-            if (now - previous >= LOG_INTERVAL_NANOS && last.compareAndSet(previous, now)) {
+            if (rateLimit.shouldLog(component)) {
                 LOG.warn("Dropped a metric recording in {} (further failures counted in {}, logged once a minute)",
                         component, FAMILY, failure);
             }

@@ -1,6 +1,7 @@
 package io.dwprom.exposition;
 
 import io.dwprom.core.MetricsException;
+import io.dwprom.core.RateLimitedLog;
 import io.dwprom.core.ScrapeBarrier;
 import io.prometheus.client.Collector.MetricFamilySamples;
 import io.prometheus.client.CollectorRegistry;
@@ -19,13 +20,14 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Serves the registry in the Prometheus text format 0.0.4, or OpenMetrics 1.0 when the scraper's Accept header
  * asks for it, using simpleclient's own {@link TextFormat}. {@code ?name[]=family} narrows the output. The
  * families are collected while no batch is half applied ({@link ScrapeBarrier}) and rendered fully before the
  * first byte is sent, so a failure answers a clean 500 naming the cause, counted in
- * {@code dwprom_scrape_errors_total}; the next scrape starts afresh. With {@link EndpointAccess} credentials set,
+ * {@code dwprom_scrape_errors_total} and logged at most once a minute; the next scrape starts afresh. With {@link EndpointAccess} credentials set,
  * a request without them gets 401.
  */
 public final class PrometheusServlet extends HttpServlet {
@@ -37,6 +39,7 @@ public final class PrometheusServlet extends HttpServlet {
     private final transient ScrapeBarrier barrier;
     private final transient EndpointAccess access;
     private final transient Counter scrapeErrors;
+    private final transient RateLimitedLog failureLog = new RateLimitedLog(1, TimeUnit.MINUTES);
 
     public PrometheusServlet(CollectorRegistry registry, ScrapeBarrier barrier, EndpointAccess access) {
         this.registry = registry;
@@ -61,7 +64,10 @@ public final class PrometheusServlet extends HttpServlet {
             scrapeErrors.inc();
             MetricsException error = new MetricsException(MetricsException.Kind.RENDER_FAILED,
                     "Rendering the metrics failed: " + failure, failure);
-            LOG.error("Scrape of {} failed", request.getRequestURI(), error);
+            if (failureLog.shouldLog("scrape")) {
+                LOG.error("Scrape of {} failed (further failures counted in {}, logged once a minute)",
+                        request.getRequestURI(), SCRAPE_ERRORS, error);
+            }
             response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR, error.getMessage());
             return;
         }
