@@ -27,8 +27,8 @@ import java.util.concurrent.TimeUnit;
  * asks for it, using simpleclient's own {@link TextFormat}. {@code ?name[]=family} narrows the output. The
  * families are collected while no batch is half applied ({@link ScrapeBarrier}) and rendered fully before the
  * first byte is sent, so a failure answers a clean 500 naming the cause, counted in
- * {@code dwprom_scrape_errors_total} and logged at most once a minute; the next scrape starts afresh. With {@link EndpointAccess} credentials set,
- * a request without them gets 401.
+ * {@code dwprom_scrape_errors_total} and logged at most once a minute; the next scrape starts afresh. With
+ * {@link EndpointAccess} credentials set, a request without them gets 401.
  */
 public final class PrometheusServlet extends HttpServlet {
 
