@@ -7,7 +7,7 @@
 #   mvn -q -B -pl metrics-bundle install -DskipTests && mvn -q -B -pl demo-service package -DskipTests
 # Needs: wrk (apt-get install wrk), curl, python3, java 17.
 #
-# Usage: benchmarks/scripts/http-overhead.sh [overhead|requestlog|all]      (default: all)
+# Usage: benchmarks/scripts/http-overhead.sh [overhead|requestlog|all|summary]      (default: all)
 # Environment: PAIRS=20 DURATION=5s THREADS=2 CONNECTIONS=16 WARMUP=15s HEAP=512m OUT=<dir>
 #              JAR=demo-service/target/demo-service.jar CONFIG=config.yml
 #
@@ -136,20 +136,32 @@ def ci(values):
     return boots[int(0.025 * len(boots))], boots[int(0.975 * len(boots)) - 1]
 print(f"\n== {title}: A = {labels[0]}, B = {labels[1]}; {len(next(iter(rows.values())))} alternated pairs per route")
 print(f"{'route':24} {'A req/s':>9} {'B req/s':>9} {'thr A/B':>8} {'95% CI':>17} {'A>B':>6} "
-      f"{'p99 A/B':>8} {'95% CI':>17} {'CPU us/req A':>13} {'B':>7}")
+      f"{'p99 A/B':>8} {'95% CI':>17} {'CPU us/req A':>13} {'B':>7} {'CPU A/B':>8} {'95% CI':>17}")
 for route, pairs in rows.items():
     full = [p for p in pairs.values() if "A" in p and "B" in p]
     thr = [p["A"][0] / p["B"][0] for p in full]
     p99 = [p["A"][2] / p["B"][2] for p in full]
     # 100 clock ticks per second; CPU of the demo JVM per request served.
     cpu = lambda side: statistics.median(p[side][4] * 1e4 / p[side][3] for p in full)
+    cpu_ratio = [(p["A"][4] / p["A"][3]) / (p["B"][4] / p["B"][3]) for p in full]
+    clo, chi = ci(cpu_ratio)
     wins = sum(1 for r in thr if r > 1)
     lo, hi = ci(thr); plo, phi = ci(p99)
     print(f"{route:24} {statistics.median(p['A'][0] for p in full):9.0f} {statistics.median(p['B'][0] for p in full):9.0f} "
           f"{statistics.median(thr):8.4f} [{lo:.4f}, {hi:.4f}] {wins:3d}/{len(full):<2d} "
-          f"{statistics.median(p99):8.4f} [{plo:.4f}, {phi:.4f}] {cpu('A'):13.1f} {cpu('B'):7.1f}")
+          f"{statistics.median(p99):8.4f} [{plo:.4f}, {phi:.4f}] {cpu('A'):13.1f} {cpu('B'):7.1f} "
+          f"{statistics.median(cpu_ratio):8.4f} [{clo:.4f}, {chi:.4f}]")
 PY
 }
+
+if [[ $MODE == summary ]]; then
+  # Recomputes the summaries of an earlier run: OUT=<its results directory> http-overhead.sh summary
+  [ -f "$OUT/overhead.csv" ] && cp "$OUT/overhead.csv" "$OUT/runs.csv" && \
+    summarise "bundle overhead" "prometheus.enabled=true/prometheus.enabled=false"
+  [ -f "$OUT/requestlog.csv" ] && cp "$OUT/requestlog.csv" "$OUT/runs.csv" && \
+    summarise "Dropwizard default request log" "request log on (console, to a file)/request log off"
+  exit 0
+fi
 
 echo "results in $OUT" >&2
 { echo "# $(date -Is) $(nproc) cores; PAIRS=$PAIRS DURATION=$DURATION wrk -t$THREADS -c$CONNECTIONS"; } >"$OUT/meta.txt"
