@@ -1,5 +1,9 @@
 package io.dwprom.core;
 
+import io.prometheus.client.Counter;
+import io.prometheus.client.Gauge;
+import io.prometheus.client.Histogram;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,11 +27,12 @@ import java.util.List;
 public final class BatchRecorder {
 
     record Update(String name, DynamicFamily.Type type, Labels labels, double value) {
-        void applyTo(MetricHelpers helpers) {
+        void applyTo(DynamicFamily family) {
+            Object child = family.child(labels);
             switch (type) {
-                case COUNTER -> helpers.counter(name, labels).inc(value);
-                case GAUGE -> helpers.gauge(name, labels).set(value);
-                case HISTOGRAM -> helpers.histogram(name, labels).observe(value);
+                case COUNTER -> ((Counter.Child) child).inc(value);
+                case GAUGE -> ((Gauge.Child) child).set(value);
+                case HISTOGRAM -> ((Histogram.Child) child).observe(value);
             }
         }
     }

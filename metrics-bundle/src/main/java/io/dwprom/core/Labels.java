@@ -3,7 +3,6 @@ package io.dwprom.core;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * An immutable set of label name/value pairs, kept sorted by name so that the same labels given in another
@@ -15,10 +14,12 @@ public final class Labels {
 
     private final String[] names;
     private final String[] values;
+    private final List<String> nameList;
 
     private Labels(String[] names, String[] values) {
         this.names = names;
         this.values = values;
+        this.nameList = List.of(names);
     }
 
     public static Labels empty() {
@@ -35,20 +36,34 @@ public final class Labels {
             throw new IllegalArgumentException("Labels.of takes name/value pairs, got an odd count: "
                     + Arrays.toString(namesAndValues));
         }
-        TreeMap<String, String> sorted = new TreeMap<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            String name = Objects.requireNonNull(namesAndValues[i], "label name");
-            String value = Objects.requireNonNull(namesAndValues[i + 1], () -> "value of label " + name);
-            if (sorted.put(name, value) != null) {
+        int count = namesAndValues.length / 2;
+        if (count == 0) {
+            return EMPTY;
+        }
+        // Insertion sort into two arrays: label sets are small, and this is on the helpers' recording path.
+        String[] names = new String[count];
+        String[] values = new String[count];
+        for (int pair = 0; pair < count; pair++) {
+            String name = Objects.requireNonNull(namesAndValues[2 * pair], "label name");
+            String value = Objects.requireNonNull(namesAndValues[2 * pair + 1], () -> "value of label " + name);
+            int at = pair;
+            while (at > 0 && names[at - 1].compareTo(name) > 0) {
+                names[at] = names[at - 1];
+                values[at] = values[at - 1];
+                at--;
+            }
+            if (at > 0 && names[at - 1].equals(name)) {
                 throw new IllegalArgumentException("Label '" + name + "' given twice");
             }
+            names[at] = name;
+            values[at] = value;
         }
-        return new Labels(sorted.keySet().toArray(String[]::new), sorted.values().toArray(String[]::new));
+        return new Labels(names, values);
     }
 
     /** Label names, sorted. */
     public List<String> names() {
-        return List.of(names);
+        return nameList;
     }
 
     String[] valuesArray() {

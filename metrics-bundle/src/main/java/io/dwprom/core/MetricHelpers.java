@@ -6,9 +6,9 @@ import io.prometheus.client.Gauge;
 import io.prometheus.client.Histogram;
 
 import java.time.Duration;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -102,24 +102,64 @@ public final class MetricHelpers {
     }
 
     /**
-     * Resolves the families of a whole batch, creating the missing ones; if any operation conflicts, the families
-     * this call created are removed again and nothing is applied.
+     * Applies a batch all or nothing. Usually every family exists: the batch is validated without any lock and
+     * applied to the families it resolved. Otherwise, under the creation lock and while scrapes wait, the missing
+     * families are registered and published only once every update is valid; on a conflict they are removed
+     * again and nothing is applied.
      */
     void applyAtomically(List<BatchRecorder.Update> updates) {
+        DynamicFamily[] existing = resolveExisting(updates);
+        if (existing != null) {
+            barrier.applyBatch(() -> apply(updates, existing));
+        } else {
+            barrier.applyBatch(() -> apply(updates, resolveCreatingMissing(updates)));
+        }
+    }
+
+    /** The family of each update, checked, or null when one does not exist yet. */
+    private DynamicFamily[] resolveExisting(List<BatchRecorder.Update> updates) {
+        DynamicFamily[] resolved = new DynamicFamily[updates.size()];
+        for (int i = 0; i < resolved.length; i++) {
+            BatchRecorder.Update update = updates.get(i);
+            DynamicFamily family = families.get(update.name());
+            if (family == null) {
+                return null;
+            }
+            family.checkCompatible(update.type(), update.labels());
+            resolved[i] = family;
+        }
+        return resolved;
+    }
+
+    private DynamicFamily[] resolveCreatingMissing(List<BatchRecorder.Update> updates) {
         synchronized (creationLock) {
-            Set<String> created = new LinkedHashSet<>();
+            Map<String, DynamicFamily> created = new LinkedHashMap<>();
+            DynamicFamily[] resolved = new DynamicFamily[updates.size()];
             try {
-                for (BatchRecorder.Update update : updates) {
-                    if (!families.containsKey(update.name())) {
-                        created.add(update.name());
+                for (int i = 0; i < resolved.length; i++) {
+                    BatchRecorder.Update update = updates.get(i);
+                    DynamicFamily family = families.getOrDefault(update.name(), created.get(update.name()));
+                    if (family == null) {
+                        family = DynamicFamily.register(registry, guard, update.name(), update.type(),
+                                update.labels(), histogramBuckets);
+                        created.put(update.name(), family);
+                    } else {
+                        family.checkCompatible(update.type(), update.labels());
                     }
-                    family(update.name(), update.type(), update.labels());
+                    resolved[i] = family;
                 }
             } catch (RuntimeException conflict) {
-                created.forEach(name -> families.remove(name).unregister(registry));
+                created.values().forEach(family -> family.unregister(registry));
                 throw conflict;
             }
+            families.putAll(created);
+            return resolved;
         }
-        barrier.applyBatch(() -> updates.forEach(update -> update.applyTo(this)));
+    }
+
+    private static void apply(List<BatchRecorder.Update> updates, DynamicFamily[] families) {
+        for (int i = 0; i < families.length; i++) {
+            updates.get(i).applyTo(families[i]);
+        }
     }
 }

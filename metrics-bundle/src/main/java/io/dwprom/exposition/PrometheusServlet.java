@@ -14,7 +14,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.Writer;
 import java.util.Collections;
 import java.util.HashSet;
@@ -40,6 +39,8 @@ public final class PrometheusServlet extends HttpServlet {
     private final transient EndpointAccess access;
     private final transient Counter scrapeErrors;
     private final transient RateLimitedLog failureLog = new RateLimitedLog(1, TimeUnit.MINUTES);
+    /** Length of the previous exposition, to size the next one's buffer without regrowing. */
+    private volatile int lastLength = 16 * 1024;
 
     public PrometheusServlet(CollectorRegistry registry, ScrapeBarrier barrier, EndpointAccess access) {
         this.registry = registry;
@@ -81,8 +82,10 @@ public final class PrometheusServlet extends HttpServlet {
     private String render(String contentType, Set<String> names) throws IOException {
         List<MetricFamilySamples> families = barrier.collect(
                 () -> Collections.list(registry.filteredMetricFamilySamples(names)));
-        StringWriter text = new StringWriter(16 * 1024);
+        int expected = lastLength;
+        StringBuilderWriter text = new StringBuilderWriter(expected + expected / 8);
         TextFormat.writeFormat(contentType, text, Collections.enumeration(families));
+        lastLength = text.length();
         return text.toString();
     }
 

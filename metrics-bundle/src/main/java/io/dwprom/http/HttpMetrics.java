@@ -8,6 +8,8 @@ import io.prometheus.client.Gauge;
 import io.prometheus.client.Histogram;
 
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 import static io.dwprom.core.Buckets.toArray;
 
@@ -38,6 +40,8 @@ public final class HttpMetrics {
     private final Gauge inFlight;
     private final BoundedChildren<Histogram.Child> requestSize;
     private final BoundedChildren<Histogram.Child> responseSize;
+    private final ConcurrentMap<String, ConcurrentMap<String, RouteSeries>> seriesByPathAndMethod =
+            new ConcurrentHashMap<>();
 
     public HttpMetrics(CollectorRegistry registry, CardinalityGuard guard, List<Double> durationBuckets,
                        List<Double> sizeBuckets) {
@@ -63,12 +67,53 @@ public final class HttpMetrics {
     /** Records a finished request; the in-flight mark ends last, so "none in flight" means "all recorded". */
     void record(String method, String path, String status, long elapsedNanos, long requestBytes, long responseBytes) {
         try {
-            requests.labels(method, path, status).inc();
-            duration.labels(method, path).observe(elapsedNanos / 1e9);
-            requestSize.labels(method, path).observe(requestBytes);
-            responseSize.labels(method, path).observe(responseBytes);
+            RouteSeries series = series(method, path);
+            series.requests(status).inc();
+            series.duration.observe(elapsedNanos / 1e9);
+            series.requestSize.observe(requestBytes);
+            series.responseSize.observe(responseBytes);
         } finally {
             inFlight.dec();
+        }
+    }
+
+    /**
+     * The series of one route and method, found by two lookups keyed by the label strings themselves (routes come
+     * from the route cache and methods from a fixed set, so their hashes are cached and equality is usually
+     * identity) instead of four lookups keyed by fresh label lists. Every new label set still passes the
+     * {@link CardinalityGuard}; the cache holds only admitted series or the overflow ones, so it stays bounded.
+     */
+    private RouteSeries series(String method, String path) {
+        ConcurrentMap<String, RouteSeries> byMethod = seriesByPathAndMethod.get(path);
+        if (byMethod == null) {
+            byMethod = seriesByPathAndMethod.computeIfAbsent(path, p -> new ConcurrentHashMap<>());
+        }
+        RouteSeries series = byMethod.get(method);
+        return series != null ? series : byMethod.computeIfAbsent(method, m -> new RouteSeries(m, path));
+    }
+
+    /** The three histogram children of one (method, path), and its counter child per status. */
+    private final class RouteSeries {
+
+        private final String method;
+        private final String path;
+        private final Histogram.Child duration;
+        private final Histogram.Child requestSize;
+        private final Histogram.Child responseSize;
+        private final ConcurrentMap<String, Counter.Child> requestsByStatus = new ConcurrentHashMap<>();
+
+        RouteSeries(String method, String path) {
+            this.method = method;
+            this.path = path;
+            this.duration = HttpMetrics.this.duration.labels(method, path);
+            this.requestSize = HttpMetrics.this.requestSize.labels(method, path);
+            this.responseSize = HttpMetrics.this.responseSize.labels(method, path);
+        }
+
+        Counter.Child requests(String status) {
+            Counter.Child child = requestsByStatus.get(status);
+            return child != null ? child
+                    : requestsByStatus.computeIfAbsent(status, s -> HttpMetrics.this.requests.labels(method, path, s));
         }
     }
 }
