@@ -9,6 +9,7 @@
 #
 # Usage: benchmarks/scripts/http-overhead.sh [overhead|requestlog|all|summary]      (default: all)
 # Environment: PAIRS=20 DURATION=5s THREADS=2 CONNECTIONS=16 WARMUP=15s HEAP=512m OUT=<dir>
+#              ROUTES="root experiments" (overhead mode: which of GET / and GET /experiments/{id})
 #              JAR=demo-service/target/demo-service.jar CONFIG=config.yml
 #
 # overhead:   A = prometheus.enabled=true, B = prometheus.enabled=false; request log off in both.
@@ -24,6 +25,7 @@ DURATION=${DURATION:-5s}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-16}
 WARMUP=${WARMUP:-15s}
+ROUTES=${ROUTES:-root experiments}
 HEAP=${HEAP:-512m}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 JAR=${JAR:-$ROOT/demo-service/target/demo-service.jar}
@@ -172,8 +174,8 @@ if [[ $MODE == overhead || $MODE == all ]]; then
   start_demo OFF "$NOLOG_CONFIG" false
   id_on=$(create_experiment "$PORT_ON"); id_off=$(create_experiment "$PORT_OFF")
   [[ $id_on == "$id_off" ]] || { echo "experiment ids differ ($id_on, $id_off)" >&2; exit 1; }
-  pairs ON OFF "GET /" "/"
-  pairs ON OFF "GET /experiments/{id}" "/experiments/$id_on"
+  [[ " $ROUTES " == *" root "* ]] && pairs ON OFF "GET /" "/"
+  [[ " $ROUTES " == *" experiments "* ]] && pairs ON OFF "GET /experiments/{id}" "/experiments/$id_on"
   cp "$OUT/runs.csv" "$OUT/overhead.csv"
   summarise "bundle overhead" "prometheus.enabled=true/prometheus.enabled=false" | tee "$OUT/overhead.txt"
   cleanup; PIDS=()
