@@ -30,7 +30,7 @@ HEAP=${HEAP:-512m}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 JAR=${JAR:-$ROOT/demo-service/target/demo-service.jar}
 CONFIG=${CONFIG:-$ROOT/config.yml}
-OUT=${OUT:-$(mktemp -d /tmp/http-overhead.XXXXXX)}
+OUT=${OUT:-$(mktemp -d -t http-overhead.XXXXXX)}
 mkdir -p "$OUT"
 
 [ -f "$JAR" ] || { echo "missing $JAR: build it first (see the header of this script)" >&2; exit 2; }

@@ -6,7 +6,7 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 JAR=$ROOT/benchmarks/target/benchmarks.jar
-OUT=${OUT:-$(mktemp -d /tmp/jmh.XXXXXX)}
+OUT=${OUT:-$(mktemp -d -t jmh.XXXXXX)}
 JMH_OPTS=${JMH_OPTS:--f 1 -wi 5 -w 1s -i 5 -r 1s}
 [ -f "$JAR" ] || { echo "missing $JAR: build it first (see the header of this script)" >&2; exit 2; }
 mkdir -p "$OUT"
