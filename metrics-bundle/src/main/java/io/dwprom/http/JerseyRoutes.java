@@ -1,6 +1,7 @@
 package io.dwprom.http;
 
 import org.glassfish.jersey.server.ExtendedUriInfo;
+import org.glassfish.jersey.server.model.ResourceMethod;
 import org.glassfish.jersey.uri.UriTemplate;
 
 import java.util.ArrayList;
@@ -11,23 +12,37 @@ import java.util.concurrent.ConcurrentMap;
 /**
  * The {@code path} label of a finished Jersey request: its matched route template, or a fixed value when no
  * resource method matched (404, 405, a sub-resource locator without a method). Routes are computed once per
- * distinct template chain and cached; the chains come from the application's code, so the cache is bounded.
+ * resource method (or, behind sub-resource locators, per template chain) and cached; both come from the
+ * application's code, so the caches are bounded.
  */
 final class JerseyRoutes {
 
-    private final ConcurrentMap<List<UriTemplate>, String> routes = new ConcurrentHashMap<>();
+    /** Routes of requests that matched a resource method directly: one route per method object. */
+    private final ConcurrentMap<ResourceMethod, String> routesByMethod = new ConcurrentHashMap<>();
+    /** Routes of requests that went through sub-resource locators, where one method can sit under several. */
+    private final ConcurrentMap<List<UriTemplate>, String> routesByTemplates = new ConcurrentHashMap<>();
 
     String pathLabel(ExtendedUriInfo uriInfo, int status) {
-        if (uriInfo == null || uriInfo.getMatchedResourceMethod() == null) {
+        ResourceMethod method = uriInfo == null ? null : uriInfo.getMatchedResourceMethod();
+        if (method == null) {
             return HttpLabels.unmatchedPath(status);
         }
+        if (uriInfo.getMatchedResourceLocators().isEmpty()) {
+            String route = routesByMethod.get(method); // identity-cheap key, no list hashing per request
+            return route != null ? route
+                    : routesByMethod.computeIfAbsent(method, m -> route(uriInfo.getMatchedTemplates()));
+        }
         List<UriTemplate> innermostFirst = uriInfo.getMatchedTemplates();
-        String route = routes.get(innermostFirst);
+        String route = routesByTemplates.get(innermostFirst);
         if (route == null) {
-            route = HttpLabels.route(outermostFirst(innermostFirst));
-            routes.putIfAbsent(List.copyOf(innermostFirst), route);
+            route = route(innermostFirst);
+            routesByTemplates.putIfAbsent(List.copyOf(innermostFirst), route);
         }
         return route;
+    }
+
+    private static String route(List<UriTemplate> innermostFirst) {
+        return HttpLabels.route(outermostFirst(innermostFirst));
     }
 
     private static List<String> outermostFirst(List<UriTemplate> innermostFirst) {
