@@ -1,8 +1,6 @@
 package io.dwprom.benchmarks;
 
-import io.dwprom.benchmarks.prototype.CachedHttpMetrics;
 import io.dwprom.core.Buckets;
-import io.dwprom.core.CardinalityGuard;
 import io.dwprom.http.HttpMetrics;
 import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.Counter;
@@ -23,9 +21,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The HTTP recorder alone, without Jersey: {@code HttpMetrics.start()} then {@code InFlightRequest.finish(...)},
- * against the same five updates written by hand on simpleclient ({@code baselineSimpleclient}), and against the
- * prototype of the proposed fix ({@link CachedHttpMetrics}, see BENCHMARKS.md). Labels are the strings the
- * listener passes (a cached route, a standard method, a status from the status table).
+ * against the same five updates written by hand on simpleclient ({@code baselineSimpleclient}). Labels are the
+ * strings the listener passes (a cached route, a standard method, a status from the status table).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -40,7 +37,6 @@ public class HttpRecorderBenchmark {
     private static final String STATUS = "200";
 
     private HttpMetrics bundle;
-    private CachedHttpMetrics prototype;
     private Gauge inFlight;
     private Counter requests;
     private Histogram duration;
@@ -50,9 +46,6 @@ public class HttpRecorderBenchmark {
     @Setup
     public void setUp() {
         bundle = Fixtures.bundle().http();
-        CollectorRegistry prototypeRegistry = new CollectorRegistry();
-        prototype = new CachedHttpMetrics(prototypeRegistry, new CardinalityGuard(prototypeRegistry, 2000),
-                Buckets.HTTP_DURATION_SECONDS, Buckets.HTTP_SIZE_BYTES);
         CollectorRegistry registry = new CollectorRegistry();
         inFlight = Gauge.build("in_flight", "h").register(registry);
         requests = Counter.build("requests_total", "h").labelNames("method", "path", "status").register(registry);
@@ -78,11 +71,5 @@ public class HttpRecorderBenchmark {
     @Benchmark
     public boolean bundle() {
         return bundle.start().finish(METHOD, PATH, STATUS, 0);
-    }
-
-    @Benchmark
-    public void prototypeCachedSeries() {
-        long start = prototype.start();
-        prototype.finish(METHOD, PATH, STATUS, start, 0, 120);
     }
 }

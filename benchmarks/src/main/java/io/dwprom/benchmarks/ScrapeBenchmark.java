@@ -1,6 +1,5 @@
 package io.dwprom.benchmarks;
 
-import io.dwprom.benchmarks.prototype.UnsynchronizedRender;
 import io.dwprom.core.Buckets;
 import io.dwprom.core.ScrapeBarrier;
 import io.dwprom.exposition.EndpointAccess;
@@ -66,14 +65,12 @@ public class ScrapeBenchmark {
     private HttpServletResponse response;
     private CountingWriter sink;
     private String contentType;
-    private UnsynchronizedRender prototype;
 
     @Setup
     public void setUp() throws Exception {
         registry = new CollectorRegistry();
         fill(registry, shape, series);
         servlet = new PrometheusServlet(registry, new ScrapeBarrier(), EndpointAccess.open());
-        prototype = new UnsynchronizedRender(registry, new ScrapeBarrier());
         String accept = format.equals("openmetrics") ? "application/openmetrics-text; version=1.0.0; charset=utf-8" : null;
         contentType = TextFormat.chooseContentType(accept);
         sink = new CountingWriter();
@@ -141,16 +138,6 @@ public class ScrapeBenchmark {
     @Benchmark
     public long bundleServlet() throws IOException, ServletException {
         servlet.service(request, response);
-        return sink.chars;
-    }
-
-    /** The servlet's work with the PROTOTYPE of the proposed rendering fix (see BENCHMARKS.md). */
-    @Benchmark
-    public long prototypeServlet() throws IOException {
-        String body = prototype.render(TextFormat.chooseContentType(request.getHeader("Accept")), java.util.Set.of());
-        try (Writer writer = response.getWriter()) {
-            writer.write(body);
-        }
         return sink.chars;
     }
 
