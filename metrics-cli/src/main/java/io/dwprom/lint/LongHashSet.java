@@ -11,41 +11,37 @@ public final class LongHashSet {
 
     /** Adds {@code key}; returns true if it was not present. */
     public boolean add(long key) {
-        long k = key == EMPTY ? ZERO_SUBSTITUTE : key;
-        long[] t = table;
-        int mask = t.length - 1;
-        int i = (int) (k ^ (k >>> 32)) & mask;
-        while (true) {
-            long cur = t[i];
-            if (cur == EMPTY) {
-                t[i] = k;
-                if (++size * 4 > t.length * 3) {
-                    grow();
-                }
-                return true;
-            }
-            if (cur == k) {
-                return false;
-            }
-            i = (i + 1) & mask;
+        long k = stored(key);
+        int slot = slotOf(k);
+        if (table[slot] == k) {
+            return false;
         }
+        table[slot] = k;
+        if (++size * 4 > table.length * 3) {
+            grow();
+        }
+        return true;
     }
 
     public boolean contains(long key) {
-        long k = key == EMPTY ? ZERO_SUBSTITUTE : key;
+        long k = stored(key);
+        return table[slotOf(k)] == k;
+    }
+
+    /** 0 marks an empty slot, so a key of 0 is stored as a fixed substitute. */
+    private static long stored(long key) {
+        return key == EMPTY ? ZERO_SUBSTITUTE : key;
+    }
+
+    /** The slot holding {@code k}, or the empty slot where linear probing from its hash ends. */
+    private int slotOf(long k) {
         long[] t = table;
         int mask = t.length - 1;
         int i = (int) (k ^ (k >>> 32)) & mask;
-        while (true) {
-            long cur = t[i];
-            if (cur == EMPTY) {
-                return false;
-            }
-            if (cur == k) {
-                return true;
-            }
+        while (t[i] != EMPTY && t[i] != k) {
             i = (i + 1) & mask;
         }
+        return i;
     }
 
     public int size() {

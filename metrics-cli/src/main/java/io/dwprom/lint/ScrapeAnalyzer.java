@@ -93,7 +93,7 @@ public final class ScrapeAnalyzer implements ExpositionHandler {
         String suffix = lastSuffix;
         f.countSample();
         MetricType type = f.type();
-        String special = type == MetricType.HISTOGRAM || type == MetricType.GAUGEHISTOGRAM ? "le"
+        String special = type.isHistogram() ? "le"
                 : type == MetricType.SUMMARY ? "quantile" : null;
         long labelsHash = 0;
         long signature = 0;

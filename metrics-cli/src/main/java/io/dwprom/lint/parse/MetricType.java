@@ -27,6 +27,11 @@ public enum MetricType {
         return this == UNTYPED || this == UNKNOWN;
     }
 
+    /** True for the types whose samples carry {@code le} buckets (histogram, gaugehistogram). */
+    public boolean isHistogram() {
+        return this == HISTOGRAM || this == GAUGEHISTOGRAM;
+    }
+
     /** The lower-case token used in {@code # TYPE} lines. */
     public String token() {
         return name().toLowerCase(Locale.ROOT);

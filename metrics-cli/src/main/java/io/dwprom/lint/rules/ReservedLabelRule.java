@@ -16,7 +16,7 @@ public final class ReservedLabelRule extends FamilyRule {
         if (type.isUntyped()) {
             return;
         }
-        boolean histogram = type == MetricType.HISTOGRAM || type == MetricType.GAUGEHISTOGRAM;
+        boolean histogram = type.isHistogram();
         for (LabelStats label : family.labels()) {
             if (!histogram && label.name().equals("le")) {
                 reporter.report(family.name(), "non-histogram metrics should not have \"le\" label", label.promtoolMetrics());

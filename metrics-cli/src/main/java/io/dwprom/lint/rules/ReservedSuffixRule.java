@@ -15,7 +15,7 @@ public final class ReservedSuffixRule extends FamilyRule {
         if (type.isUntyped()) {
             return;
         }
-        boolean histogram = type == MetricType.HISTOGRAM || type == MetricType.GAUGEHISTOGRAM;
+        boolean histogram = type.isHistogram();
         boolean summary = type == MetricType.SUMMARY;
         String name = family.name();
         if (!histogram && name.endsWith("_bucket")) {
