@@ -38,8 +38,7 @@ public final class PrometheusSqlLogger implements SqlLogger {
     public void logAfterExecution(StatementContext context) {
         delegate.logAfterExecution(context);
         try {
-            SqlStatement statement = classifier.classify(context.getRawSql());
-            metrics.recordQueryNanos(statement.queryType(), statement.table(), context.getElapsedTime(ChronoUnit.NANOS));
+            recordDuration(context);
         } catch (RuntimeException failure) {
             errors.record(COMPONENT, failure);
         }
@@ -49,11 +48,16 @@ public final class PrometheusSqlLogger implements SqlLogger {
     public void logException(StatementContext context, SQLException failure) {
         delegate.logException(context, failure);
         try {
-            SqlStatement statement = classifier.classify(context.getRawSql());
-            metrics.recordQueryNanos(statement.queryType(), statement.table(), context.getElapsedTime(ChronoUnit.NANOS));
-            metrics.recordQueryError(statement.queryType(), SqlErrorType.of(failure));
+            metrics.recordQueryError(recordDuration(context).queryType(), SqlErrorType.of(failure));
         } catch (RuntimeException recordingFailure) {
             errors.record(COMPONENT, recordingFailure);
         }
+    }
+
+    /** Times the statement under its labels (failed statements too: their time was spent); returns the labels. */
+    private SqlStatement recordDuration(StatementContext context) {
+        SqlStatement statement = classifier.classify(context.getRawSql());
+        metrics.recordQueryNanos(statement.queryType(), statement.table(), context.getElapsedTime(ChronoUnit.NANOS));
+        return statement;
     }
 }
