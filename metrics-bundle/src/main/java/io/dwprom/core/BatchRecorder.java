@@ -74,7 +74,7 @@ public final class BatchRecorder {
             throw new IllegalStateException("This batch was already recorded");
         }
         recorded = true;
-        helpers.applyAtomically(List.copyOf(updates));
+        helpers.applyAtomically(updates);
     }
 
     private BatchRecorder add(Update update) {

@@ -3,7 +3,6 @@ package io.dwprom.core;
 import io.prometheus.client.SimpleCollector;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -19,7 +18,7 @@ public final class BoundedChildren<C> {
     private final String family;
     private final SimpleCollector<C> collector;
     private final CardinalityGuard guard;
-    private final ConcurrentMap<List<String>, C> children = new ConcurrentHashMap<>();
+    private final ConcurrentMap<LabelValues, C> children = new ConcurrentHashMap<>();
     private final String[] overflowLabels;
 
     public BoundedChildren(String family, SimpleCollector<C> collector, int labelCount, CardinalityGuard guard) {
@@ -32,17 +31,38 @@ public final class BoundedChildren<C> {
 
     /** The child for these label values, or the overflow child once the family is full. */
     public C labels(String... labelValues) {
-        C child = children.get(Arrays.asList(labelValues));
+        C child = children.get(new LabelValues(labelValues));
         return child != null ? child : admit(labelValues);
     }
 
     private C admit(String[] labelValues) {
         if (children.size() < guard.maxLabelSets()) {
             C child = collector.labels(labelValues); // validates the values (count, nulls) before caching
-            C raced = children.putIfAbsent(List.of(labelValues), child);
+            C raced = children.putIfAbsent(new LabelValues(labelValues.clone()), child);
             return raced != null ? raced : child;
         }
         guard.overflowed(family);
         return collector.labels(overflowLabels);
+    }
+
+    /** A map key over label values: hashed once, compared by array without iterators. */
+    private static final class LabelValues {
+        private final String[] values;
+        private final int hash;
+
+        LabelValues(String[] values) {
+            this.values = values;
+            this.hash = Arrays.hashCode(values);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof LabelValues that && hash == that.hash && Arrays.equals(values, that.values);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 }

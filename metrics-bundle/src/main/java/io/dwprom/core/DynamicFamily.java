@@ -6,7 +6,7 @@ import io.prometheus.client.Gauge;
 import io.prometheus.client.Histogram;
 import io.prometheus.client.SimpleCollector;
 
-import java.util.List;
+import java.util.Arrays;
 import java.util.regex.Pattern;
 
 /** A family created on first use by name through {@link MetricHelpers}; its type and label names are fixed then. */
@@ -20,17 +20,17 @@ final class DynamicFamily {
 
     private final String name;
     private final Type type;
-    private final List<String> labelNames;
+    private final String[] labelNames;
     private final SimpleCollector<?> collector;
     private final BoundedChildren<?> children;
 
-    private DynamicFamily(String name, Type type, List<String> labelNames, SimpleCollector<?> collector,
+    private DynamicFamily(String name, Type type, String[] labelNames, SimpleCollector<?> collector,
                           CardinalityGuard guard) {
         this.name = name;
         this.type = type;
         this.labelNames = labelNames;
         this.collector = collector;
-        this.children = new BoundedChildren<>(name, collector, labelNames.size(), guard);
+        this.children = new BoundedChildren<>(name, collector, labelNames.length, guard);
     }
 
     /** Builds and registers a family; a clash with any registered collector is a {@link MetricsException}. */
@@ -44,7 +44,7 @@ final class DynamicFamily {
                 throw conflict("'" + labelName + "' is not a valid label name for metric '" + name + "'");
             }
         }
-        String[] labelNames = labels.names().toArray(String[]::new);
+        String[] labelNames = labels.namesArray().clone();
         SimpleCollector<?> collector = switch (type) {
             case COUNTER -> Counter.build(name, HELP).labelNames(labelNames).create();
             case GAUGE -> Gauge.build(name, HELP).labelNames(labelNames).create();
@@ -55,13 +55,13 @@ final class DynamicFamily {
         } catch (IllegalArgumentException clash) {
             throw conflict("Cannot use '" + name + "' as a " + type + ": " + clash.getMessage());
         }
-        return new DynamicFamily(name, type, labels.names(), collector, guard);
+        return new DynamicFamily(name, type, labelNames, collector, guard);
     }
 
     /** Fails unless this family has exactly the given type and label names. */
     void checkCompatible(Type wantedType, Labels labels) {
-        if (type != wantedType || !labelNames.equals(labels.names())) {
-            throw conflict("Metric '" + name + "' is a " + type + " with labels " + labelNames
+        if (type != wantedType || !Arrays.equals(labelNames, labels.namesArray())) {
+            throw conflict("Metric '" + name + "' is a " + type + " with labels " + Arrays.toString(labelNames)
                     + "; it cannot be used as a " + wantedType + " with labels " + labels.names());
         }
     }

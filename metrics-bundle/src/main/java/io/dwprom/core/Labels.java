@@ -14,12 +14,10 @@ public final class Labels {
 
     private final String[] names;
     private final String[] values;
-    private final List<String> nameList;
 
     private Labels(String[] names, String[] values) {
         this.names = names;
         this.values = values;
-        this.nameList = List.of(names);
     }
 
     public static Labels empty() {
@@ -63,7 +61,11 @@ public final class Labels {
 
     /** Label names, sorted. */
     public List<String> names() {
-        return nameList;
+        return List.of(names);
+    }
+
+    String[] namesArray() {
+        return names;
     }
 
     String[] valuesArray() {
