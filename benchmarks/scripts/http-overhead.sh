@@ -7,20 +7,26 @@
 #   mvn -q -B -pl metrics-bundle install -DskipTests && mvn -q -B -pl demo-service package -DskipTests
 # Needs: wrk (apt-get install wrk), curl, python3, java 17.
 #
-# Usage: benchmarks/scripts/http-overhead.sh [overhead|requestlog|all|summary]      (default: all)
-# Environment: PAIRS=20 DURATION=5s THREADS=2 CONNECTIONS=16 WARMUP=15s HEAP=512m OUT=<dir>
+# Usage: benchmarks/scripts/http-overhead.sh [overhead|requestlog|calibrate|all|summary]      (default: all)
+# Environment: PAIRS=20 JVMS=1 DURATION=5s THREADS=2 CONNECTIONS=16 WARMUP=15s HEAP=512m OUT=<dir>
 #              ROUTES="root experiments" (overhead mode: which of GET / and GET /experiments/{id})
+#              JVMS: in overhead and calibrate modes, start that many fresh pairs of demos one after the other,
+#              PAIRS pairs each. Two JVMs of one jar differ by a few percent through their JIT decisions alone
+#              (see calibrate), so the confidence interval resamples whole JVM pairs when JVMS > 1.
 #              JAR=demo-service/target/demo-service.jar CONFIG=config.yml
 #
 # overhead:   A = prometheus.enabled=true, B = prometheus.enabled=false; request log off in both.
 # requestlog: A = Dropwizard's default request log (console appender, stdout to a file), B = request log off;
 #             prometheus disabled in both, so the figure is the request log's alone.
+# calibrate:  A and B both prometheus.enabled=true (A/A): the resolution of the method itself.
 # Both servers run at once; only one is loaded at a time. Each pair runs A then B, the next pair B then A
 # (ABBA), so a drift of the machine hits both sides alike. Ratios are A/B per pair.
 set -euo pipefail
 
 MODE=${1:-all}
 PAIRS=${PAIRS:-20}
+JVMS=${JVMS:-1}
+JVM=1
 DURATION=${DURATION:-5s}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-16}
@@ -82,13 +88,32 @@ create_experiment() {
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
-# run_wrk LABEL PID URL -> appends "label,rps,p50_us,p99_us,requests,cpu_ticks" to $OUT/runs.csv
+# Nanoseconds on CPU of each thread of a JVM (/proc/<pid>/task/*/schedstat), one "tid group ns" per line; group
+# is "request" for Jetty's threads (named dw-*), "jit", "gc" or "other". Finer than the 10 ms ticks of /proc/stat.
+thread_cpu() {
+  local task comm
+  for task in /proc/"$1"/task/*; do
+    comm=$(cat "$task/comm" 2>/dev/null) || continue
+    case $comm in
+      dw-*) echo "${task##*/} request $(cut -d' ' -f1 "$task/schedstat")" ;;
+      C1\ Compiler*|C2\ Compiler*) echo "${task##*/} jit $(cut -d' ' -f1 "$task/schedstat")" ;;
+      GC\ *|G1\ *|VM\ Periodic*|VM\ Thread) echo "${task##*/} gc $(cut -d' ' -f1 "$task/schedstat")" ;;
+      *) echo "${task##*/} other $(cut -d' ' -f1 "$task/schedstat" 2>/dev/null || echo 0)" ;;
+    esac
+  done
+}
+
+# run_wrk LABEL PID URL -> appends "label,rps,p50_us,p99_us,requests,cpu_ticks,request_ns,jit_ns,gc_ns" to
+# $OUT/runs.csv (the last three: CPU of Jetty's threads, of the JIT compilers and of GC/VM threads during the run)
 run_wrk() {
   local label=$1 pid=$2 url=$3 before after
   before=$(cpu_ticks "$pid")
+  thread_cpu "$pid" >"$OUT/threads.before"
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$url" >"$OUT/wrk.last" 2>&1
+  thread_cpu "$pid" >"$OUT/threads.after"
   after=$(cpu_ticks "$pid")
-  python3 - "$label" "$OUT/wrk.last" "$((after - before))" >>"$OUT/runs.csv" <<'PY'
+  python3 - "$label" "$OUT/wrk.last" "$((after - before))" "$OUT/threads.before" "$OUT/threads.after" \
+      >>"$OUT/runs.csv" <<'PY'
 import re, sys
 label, path, ticks = sys.argv[1], sys.argv[2], sys.argv[3]
 text = open(path).read()
@@ -101,7 +126,14 @@ requests = int(re.search(r"(\d+) requests in", text).group(1))
 errors = re.search(r"Non-2xx or 3xx responses: (\d+)|Socket errors: .*", text)
 if errors:
     print("wrk reported errors: " + errors.group(0), file=sys.stderr)
-print(f"{label},{rps:.1f},{latency(50):.0f},{latency(99):.0f},{requests},{ticks}")
+def threads(path):
+    return {tid: (group, int(ns)) for tid, group, ns in (line.split() for line in open(path))}
+before, after = threads(sys.argv[4]), threads(sys.argv[5])
+by_group = {"request": 0, "jit": 0, "gc": 0, "other": 0}
+for tid, (group, ns) in after.items():
+    by_group[group] += ns - before.get(tid, (group, 0))[1]
+print(f"{label},{rps:.1f},{latency(50):.0f},{latency(99):.0f},{requests},{ticks},"
+      f"{by_group['request']},{by_group['jit']},{by_group['gc']}")
 PY
 }
 
@@ -115,13 +147,13 @@ pairs() {
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "http://127.0.0.1:$port_b$path" >/dev/null
   for i in $(seq 1 "$PAIRS"); do
     if (( i % 2 )); then
-      run_wrk "$route,$i,A" "$pid_a" "http://127.0.0.1:$port_a$path"
-      run_wrk "$route,$i,B" "$pid_b" "http://127.0.0.1:$port_b$path"
+      run_wrk "$route,$JVM:$i,A" "$pid_a" "http://127.0.0.1:$port_a$path"
+      run_wrk "$route,$JVM:$i,B" "$pid_b" "http://127.0.0.1:$port_b$path"
     else
-      run_wrk "$route,$i,B" "$pid_b" "http://127.0.0.1:$port_b$path"
-      run_wrk "$route,$i,A" "$pid_a" "http://127.0.0.1:$port_a$path"
+      run_wrk "$route,$JVM:$i,B" "$pid_b" "http://127.0.0.1:$port_b$path"
+      run_wrk "$route,$JVM:$i,A" "$pid_a" "http://127.0.0.1:$port_a$path"
     fi
-    echo "  $route pair $i/$PAIRS: $(tail -2 "$OUT/runs.csv" | cut -d, -f3,4 | tr '\n' ' ')" >&2
+    echo "  $route JVMs $JVM/$JVMS pair $i/$PAIRS: $(tail -2 "$OUT/runs.csv" | cut -d, -f3,4 | tr '\n' ' ')" >&2
   done
 }
 
@@ -130,29 +162,53 @@ summarise() {
 import csv, random, statistics, sys
 path, title, labels = sys.argv[1], sys.argv[2], sys.argv[3].split("/")
 rows = {}
-for route, pair, side, rps, p50, p99, n, ticks in csv.reader(open(path)):
-    rows.setdefault(route, {}).setdefault(int(pair), {})[side] = (float(rps), float(p50), float(p99), int(n), int(ticks))
+for route, pair, side, rps, p50, p99, n, ticks, *threads in csv.reader(open(path)):
+    rows.setdefault(route, {}).setdefault(pair if ":" in pair else "1:" + pair, {})[side] = \
+        (float(rps), float(p50), float(p99), int(n), int(ticks), *map(int, threads))
 random.seed(42)
-def ci(values):
-    boots = sorted(statistics.median(random.choices(values, k=len(values))) for _ in range(5000))
+def ci(values, clusters):
+    """Bootstrap 95 % interval of the median; resamples whole clusters (JVM pairs) when there are several."""
+    groups = {}
+    for value, cluster in zip(values, clusters):
+        groups.setdefault(cluster, []).append(value)
+    groups = list(groups.values())
+    def resample():
+        if len(groups) == 1:
+            return random.choices(values, k=len(values))
+        return [v for g in random.choices(groups, k=len(groups)) for v in g]
+    boots = sorted(statistics.median(resample()) for _ in range(5000))
     return boots[int(0.025 * len(boots))], boots[int(0.975 * len(boots)) - 1]
-print(f"\n== {title}: A = {labels[0]}, B = {labels[1]}; {len(next(iter(rows.values())))} alternated pairs per route")
+first = next(iter(rows.values()))
+print(f"\n== {title}: A = {labels[0]}, B = {labels[1]}; {len(first)} alternated pairs per route, "
+      f"on {len({k.split(':')[0] for k in first})} pair(s) of JVMs")
 print(f"{'route':24} {'A req/s':>9} {'B req/s':>9} {'thr A/B':>8} {'95% CI':>17} {'A>B':>6} "
       f"{'p99 A/B':>8} {'95% CI':>17} {'CPU us/req A':>13} {'B':>7} {'CPU A/B':>8} {'95% CI':>17}")
 for route, pairs in rows.items():
-    full = [p for p in pairs.values() if "A" in p and "B" in p]
+    keys = [k for k, p in pairs.items() if "A" in p and "B" in p]
+    full = [pairs[k] for k in keys]
+    jvm = [k.split(":")[0] for k in keys]
     thr = [p["A"][0] / p["B"][0] for p in full]
     p99 = [p["A"][2] / p["B"][2] for p in full]
     # 100 clock ticks per second; CPU of the demo JVM per request served.
     cpu = lambda side: statistics.median(p[side][4] * 1e4 / p[side][3] for p in full)
     cpu_ratio = [(p["A"][4] / p["A"][3]) / (p["B"][4] / p["B"][3]) for p in full]
-    clo, chi = ci(cpu_ratio)
+    clo, chi = ci(cpu_ratio, jvm)
     wins = sum(1 for r in thr if r > 1)
-    lo, hi = ci(thr); plo, phi = ci(p99)
+    lo, hi = ci(thr, jvm); plo, phi = ci(p99, jvm)
     print(f"{route:24} {statistics.median(p['A'][0] for p in full):9.0f} {statistics.median(p['B'][0] for p in full):9.0f} "
           f"{statistics.median(thr):8.4f} [{lo:.4f}, {hi:.4f}] {wins:3d}/{len(full):<2d} "
           f"{statistics.median(p99):8.4f} [{plo:.4f}, {phi:.4f}] {cpu('A'):13.1f} {cpu('B'):7.1f} "
           f"{statistics.median(cpu_ratio):8.4f} [{clo:.4f}, {chi:.4f}]")
+    if all(len(p[side]) > 5 for p in full for side in "AB"):
+        # Finer CPU per request (ns on CPU from schedstat), split by thread group; the request threads' share
+        # is the one the bundle's code runs in, free of JIT and GC noise.
+        for index, group in ((5, "Jetty request threads"), (6, "JIT compiler threads"), (7, "GC and VM threads")):
+            per_request = lambda side: [p[side][index] / p[side][3] / 1000 for p in full]
+            diff = [a - b for a, b in zip(per_request("A"), per_request("B"))]
+            dlo, dhi = ci(diff, jvm)
+            print(f"  {group:22} CPU us/request: A {statistics.median(per_request('A')):7.2f}  "
+                  f"B {statistics.median(per_request('B')):7.2f}  A-B {statistics.median(diff):+6.2f} "
+                  f"[{dlo:+.2f}, {dhi:+.2f}]")
 PY
 }
 
@@ -160,6 +216,8 @@ if [[ $MODE == summary ]]; then
   # Recomputes the summaries of an earlier run: OUT=<its results directory> http-overhead.sh summary
   [ -f "$OUT/overhead.csv" ] && cp "$OUT/overhead.csv" "$OUT/runs.csv" && \
     summarise "bundle overhead" "prometheus.enabled=true/prometheus.enabled=false"
+  [ -f "$OUT/calibrate.csv" ] && cp "$OUT/calibrate.csv" "$OUT/runs.csv" && \
+    summarise "A/A calibration" "prometheus.enabled=true/prometheus.enabled=true (a second JVM)"
   [ -f "$OUT/requestlog.csv" ] && cp "$OUT/requestlog.csv" "$OUT/runs.csv" && \
     summarise "Dropwizard default request log" "request log on (console, to a file)/request log off"
   exit 0
@@ -170,15 +228,31 @@ echo "results in $OUT" >&2
 
 if [[ $MODE == overhead || $MODE == all ]]; then
   : >"$OUT/runs.csv"
-  start_demo ON "$NOLOG_CONFIG" true
-  start_demo OFF "$NOLOG_CONFIG" false
-  id_on=$(create_experiment "$PORT_ON"); id_off=$(create_experiment "$PORT_OFF")
-  [[ $id_on == "$id_off" ]] || { echo "experiment ids differ ($id_on, $id_off)" >&2; exit 1; }
-  [[ " $ROUTES " == *" root "* ]] && pairs ON OFF "GET /" "/"
-  [[ " $ROUTES " == *" experiments "* ]] && pairs ON OFF "GET /experiments/{id}" "/experiments/$id_on"
+  for JVM in $(seq 1 "$JVMS"); do
+    start_demo ON "$NOLOG_CONFIG" true
+    start_demo OFF "$NOLOG_CONFIG" false
+    id_on=$(create_experiment "$PORT_ON"); id_off=$(create_experiment "$PORT_OFF")
+    [[ $id_on == "$id_off" ]] || { echo "experiment ids differ ($id_on, $id_off)" >&2; exit 1; }
+    [[ " $ROUTES " == *" root "* ]] && pairs ON OFF "GET /" "/"
+    [[ " $ROUTES " == *" experiments "* ]] && pairs ON OFF "GET /experiments/{id}" "/experiments/$id_on"
+    cleanup; PIDS=()
+  done
   cp "$OUT/runs.csv" "$OUT/overhead.csv"
   summarise "bundle overhead" "prometheus.enabled=true/prometheus.enabled=false" | tee "$OUT/overhead.txt"
-  cleanup; PIDS=()
+fi
+
+if [[ $MODE == calibrate ]]; then
+  # A/A: two identical demos (bundle on in both). Whatever ratio this shows is the resolution of the method:
+  # two JVMs of the same jar differ by their JIT decisions, not only by the machine's noise.
+  : >"$OUT/runs.csv"
+  for JVM in $(seq 1 "$JVMS"); do
+    start_demo ON1 "$NOLOG_CONFIG" true
+    start_demo ON2 "$NOLOG_CONFIG" true
+    pairs ON1 ON2 "GET /" "/"
+    cleanup; PIDS=()
+  done
+  cp "$OUT/runs.csv" "$OUT/calibrate.csv"
+  summarise "A/A calibration" "prometheus.enabled=true/prometheus.enabled=true (a second JVM)" | tee "$OUT/calibrate.txt"
 fi
 
 if [[ $MODE == requestlog || $MODE == all ]]; then

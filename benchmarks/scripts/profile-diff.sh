@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# Goal 1, where the in-situ overhead goes: a differential CPU profile of the demo with the bundle (A,
+# prometheus.enabled=true) and without it (B), under the same wrk load, with async-profiler (sampling every
+# INTERVAL of CPU time, Java and native frames, all threads). Prints, per request, the CPU time of every
+# method whose inclusive time differs most between A and B: the frames that explain A's extra cost.
+#
+# Builds nothing. Build first (from the repository root):
+#   mvn -q -B -pl metrics-bundle -am install -DskipTests && mvn -q -B -pl demo-service package -DskipTests
+# Needs: wrk, curl, python3, java 17 (jcmd), and async-profiler's library: set ASYNC_PROFILER to
+# libasyncProfiler.so, or let the script take it from Maven Central (tools.profiler:async-profiler:3.0).
+#
+# Usage: benchmarks/scripts/profile-diff.sh [path]           (default path: /; e.g. /experiments/1)
+# Environment: ROUNDS=3 RECORD=10 WARMUP=45s INTERVAL=100us THREADS=2 CONNECTIONS=16 HEAP=512m TOP=25
+#              OUT=<dir> JAR=... CONFIG=...
+set -euo pipefail
+ROUTE=${1:-/}
+[[ $ROUTE == /* ]] || { echo "usage: $0 [path starting with /]" >&2; exit 2; }
+ROUNDS=${ROUNDS:-3}
+RECORD=${RECORD:-10}
+WARMUP=${WARMUP:-45s}
+INTERVAL=${INTERVAL:-100us}
+THREADS=${THREADS:-2}
+CONNECTIONS=${CONNECTIONS:-16}
+HEAP=${HEAP:-512m}
+TOP=${TOP:-25}
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+JAR=${JAR:-$ROOT/demo-service/target/demo-service.jar}
+CONFIG=${CONFIG:-$ROOT/config.yml}
+OUT=${OUT:-$(mktemp -d -t profile-diff.XXXXXX)}
+mkdir -p "$OUT"
+[ -f "$JAR" ] || { echo "missing $JAR: build it first (see the header of this script)" >&2; exit 2; }
+command -v wrk >/dev/null || { echo "wrk not found: apt-get install wrk" >&2; exit 2; }
+
+if [ -z "${ASYNC_PROFILER:-}" ]; then
+  mvn -q -B dependency:get -Dartifact=tools.profiler:async-profiler:3.0 >&2
+  unzip -o -q "$HOME/.m2/repository/tools/profiler/async-profiler/3.0/async-profiler-3.0.jar" \
+        'linux-x64/*' -d "$OUT/async-profiler"
+  ASYNC_PROFILER=$OUT/async-profiler/linux-x64/libasyncProfiler.so
+fi
+[ -f "$ASYNC_PROFILER" ] || { echo "missing $ASYNC_PROFILER" >&2; exit 2; }
+
+python3 - "$CONFIG" "$OUT/config.yml" <<'PY'
+import sys
+text = open(sys.argv[1]).read()
+assert "requestLog" not in text and text.count("\nserver:\n") == 1
+open(sys.argv[2], "w").write(text.replace("\nserver:\n", "\nserver:\n  requestLog:\n    appenders: []\n", 1))
+PY
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+PIDS=()
+trap 'for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done' EXIT
+
+# start_demo NAME ENABLED -> sets PORT_<NAME>, PID_<NAME>
+start_demo() {
+  local name=$1 enabled=$2 port admin pid
+  port=$(free_port); admin=$(free_port)
+  java -Xms$HEAP -Xmx$HEAP -XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints \
+       -Ddw.server.applicationConnectors[0].port=$port -Ddw.server.adminConnectors[0].port=$admin \
+       -Ddw.prometheus.enabled=$enabled -Ddw.logging.level=WARN \
+       -jar "$JAR" server "$OUT/config.yml" >"$OUT/$name.log" 2>&1 &
+  pid=$!
+  PIDS+=("$pid")
+  for _ in $(seq 1 120); do
+    curl -fsS "http://127.0.0.1:$port/" >/dev/null 2>&1 && { eval "PORT_$name=$port; PID_$name=$pid"; return 0; }
+    kill -0 "$pid" 2>/dev/null || { echo "demo $name died; see $OUT/$name.log" >&2; exit 1; }
+    sleep 0.5
+  done
+  echo "demo $name did not answer in 60 s" >&2; exit 1
+}
+
+start_demo A true
+start_demo B false
+if [[ $ROUTE == /experiments/* ]]; then
+  for port in "$PORT_A" "$PORT_B"; do
+    curl -fsS -X POST -H 'Content-Type: application/json' -d '{"name":"bench","description":"x"}' \
+         "http://127.0.0.1:$port/experiments" >/dev/null
+  done
+fi
+echo "warm-up $WARMUP each on $ROUTE" >&2
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "http://127.0.0.1:$PORT_A$ROUTE" >/dev/null
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "http://127.0.0.1:$PORT_B$ROUTE" >/dev/null
+
+# profile NAME ROUND: one recording of RECORD seconds under wrk; writes collapsed stacks and the request count.
+profile() {
+  local name=$1 round=$2 pid port
+  eval "pid=\$PID_$name; port=\$PORT_$name"
+  # quoted: jcmd would otherwise split the options at "="
+  jcmd "$pid" JVMTI.agent_load "$ASYNC_PROFILER" "\"start,event=cpu,interval=$INTERVAL\"" | grep -q "return code: 0" \
+      || { echo "async-profiler failed in demo $name; see $OUT/$name.log" >&2; exit 1; }
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${RECORD}s" "http://127.0.0.1:$port$ROUTE" >"$OUT/wrk-$name-$round.txt"
+  jcmd "$pid" JVMTI.agent_load "$ASYNC_PROFILER" "\"stop,collapsed,file=$OUT/$name-$round.collapsed\"" | grep -q "return code: 0" \
+      || { echo "async-profiler failed in demo $name; see $OUT/$name.log" >&2; exit 1; }
+  grep -o '[0-9]* requests in' "$OUT/wrk-$name-$round.txt" | cut -d' ' -f1 >"$OUT/$name-$round.requests"
+}
+for round in $(seq 1 "$ROUNDS"); do
+  if (( round % 2 )); then profile A "$round"; profile B "$round"; else profile B "$round"; profile A "$round"; fi
+  echo "  round $round/$ROUNDS: A $(cat "$OUT/A-$round.requests") requests, B $(cat "$OUT/B-$round.requests")" >&2
+done
+
+python3 - "$OUT" "$ROUNDS" "$INTERVAL" "$TOP" "$ROUTE" <<'PY'
+import collections, re, sys
+out, rounds, interval, top, route = sys.argv[1], int(sys.argv[2]), sys.argv[3], int(sys.argv[4]), sys.argv[5]
+number, unit = re.fullmatch(r"(\d+)(ns|us|ms)", interval).groups()
+ns_per_sample = int(number) * {"ns": 1, "us": 1000, "ms": 1000000}[unit]
+
+BUNDLE = re.compile(r"(^|;)io/dwprom/(core|http|db|business|exposition|bundle|system)/")
+
+def load(side):
+    """Inclusive CPU us per request of every frame (counted once per stack), the total, and the bundle's share."""
+    inclusive, total, in_bundle, requests = collections.Counter(), 0, 0, 0
+    for r in range(1, rounds + 1):
+        requests += int(open(f"{out}/{side}-{r}.requests").read())
+        for line in open(f"{out}/{side}-{r}.collapsed"):
+            stack, count = line.rstrip("\n").rsplit(" ", 1)
+            count = int(count)
+            total += count
+            in_bundle += count if BUNDLE.search(stack) else 0
+            for frame in set(stack.split(";")):
+                inclusive[frame] += count
+    scale = ns_per_sample / requests / 1000.0  # us per request
+    return {f: c * scale for f, c in inclusive.items()}, total * scale, in_bundle * scale, requests
+
+a, a_total, a_bundle, a_requests = load("A")
+b, b_total, _, b_requests = load("B")
+print(f"{route}: CPU per request (all threads), A (bundle on) {a_total:.2f} us, B (off) {b_total:.2f} us, "
+      f"A-B {a_total - b_total:+.2f} us; {a_requests} and {b_requests} requests profiled")
+print(f"samples with a bundle frame in A: {a_bundle:.3f} us per request ({100 * a_bundle / a_total:.2f} %)")
+print(f"\nframes with the largest inclusive difference (us per request): A, B, A-B")
+diffs = sorted(set(a) | set(b), key=lambda f: -abs(a.get(f, 0) - b.get(f, 0)))
+for f in diffs[:top]:
+    print(f"  {a.get(f, 0):8.3f} {b.get(f, 0):8.3f} {a.get(f, 0) - b.get(f, 0):+8.3f}  {f[:150]}")
+PY
