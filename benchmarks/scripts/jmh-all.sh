@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole JMH suite with the settings used in BENCHMARKS.md, 1 and 2 threads, plus the series memory
 # probe; keeps JSON and text output in OUT. Builds nothing. Build first (from the repository root):
-#   mvn -q -B -pl metrics-bundle install -DskipTests && mvn -q -B -pl benchmarks clean package
+#   mvn -q -B -pl metrics-bundle -am install -DskipTests && mvn -q -B -pl benchmarks clean package
 # Usage: benchmarks/scripts/jmh-all.sh        Environment: OUT=<dir> JMH_OPTS="-f 1 -wi 5 -w 1s -i 5 -r 1s"
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -14,8 +14,12 @@ echo "results in $OUT" >&2
 uptime >"$OUT/load.txt"
 for threads in 1 2; do
   # shellcheck disable=SC2086
-  java -jar "$JAR" 'Recording|HttpPath|HttpRecorder|SqlLogger' $JMH_OPTS -t "$threads" -prof gc \
+  java -jar "$JAR" 'Recording|HttpRecorder|SqlLogger' $JMH_OPTS -t "$threads" -prof gc \
        -rf json -rff "$OUT/t$threads.json" | tee "$OUT/t$threads.txt" | grep -E '^[A-Z][A-Za-z]+Benchmark\.' >&2
+  uptime >>"$OUT/load.txt"
+  # The whole request through Jersey: three forks, as two JVMs differ by their JIT decisions.
+  java -jar "$JAR" JerseyApplication -f 3 -wi 5 -w 1s -i 5 -r 1s -t "$threads" -prof gc \
+       -rf json -rff "$OUT/jersey-t$threads.json" | tee "$OUT/jersey-t$threads.txt" | grep -E '^[A-Z][A-Za-z]+Benchmark\.' >&2
   uptime >>"$OUT/load.txt"
 done
 # shellcheck disable=SC2086

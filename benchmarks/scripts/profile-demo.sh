@@ -5,7 +5,7 @@
 # JFR samples Java threads running Java code; GC and JIT threads are not in the denominator.
 #
 # Builds nothing. Build first (from the repository root):
-#   mvn -q -B -pl metrics-bundle install -DskipTests && mvn -q -B -pl demo-service package -DskipTests
+#   mvn -q -B -pl metrics-bundle -am install -DskipTests && mvn -q -B -pl demo-service package -DskipTests
 # Usage: benchmarks/scripts/profile-demo.sh [path]       (default path: /; e.g. /experiments/1)
 # Environment: WARMUP=60s RECORD=30 THREADS=2 CONNECTIONS=16 HEAP=512m OUT=<dir> JAR=... CONFIG=...
 set -euo pipefail

@@ -6,7 +6,6 @@ import io.dropwizard.jackson.Jackson;
 import io.dropwizard.jersey.DropwizardResourceConfig;
 import io.dropwizard.jersey.jackson.JacksonFeature;
 import io.dwprom.bundle.PrometheusMetrics;
-import io.dwprom.http.BodySizeInterceptor;
 import io.dwprom.http.ExcludedPaths;
 import io.dwprom.http.HttpMetrics;
 import io.dwprom.http.JerseyRequestListener;
@@ -46,13 +45,13 @@ import java.util.concurrent.TimeUnit;
  * with Dropwizard's Jackson feature and its own resource-method listener, as {@code JerseyEnvironment} builds it)
  * serves {@code GET /} and {@code GET /experiments/{id}} in memory, through {@link ApplicationHandler}: routing,
  * resource invocation, Jackson serialisation, the request events and the writer interceptor chain, everything but
- * Jetty and the socket. Unlike {@link HttpPathBenchmark}, nothing is synthetic: the bundle's listener and
- * interceptor run where Jersey calls them.
+ * Jetty and the socket. Nothing of the bundle is stubbed: its listener runs where Jersey calls it, and its
+ * counting streams sit around Jersey's entity streams. (This replaces the earlier {@code HttpPathBenchmark}, which
+ * fed the listener synthetic events and so missed what Jersey's dispatch to it costs.)
  *
  * <ul>
  * <li>{@code variant=off}: the application as {@code prometheus.enabled: false} leaves it;
- * <li>{@code variant=dwprom}: plus the bundle's {@link JerseyRequestListener} and {@link BodySizeInterceptor},
- * registered as the bundle registers them;
+ * <li>{@code variant=dwprom}: plus the bundle's {@link JerseyRequestListener}, registered as the bundle does;
  * <li>{@code variant=timed}: no bundle, the resource methods annotated {@code @Timed} instead (Dropwizard's own).
  * </ul>
  * The bundle's share of the route's Jersey time is {@code (dwprom - off) / off}; Jetty and the kernel add tens of
@@ -116,7 +115,6 @@ public class JerseyApplicationBenchmark {
             registry = metrics.registry();
             config.register(new JerseyRequestListener(metrics.http(), new ExcludedPaths(List.of("/health")),
                     metrics.recordingErrors()));
-            config.register(new BodySizeInterceptor());
         }
         application = new ApplicationHandler(config);
         checkServes(registry, dropwizardMetrics);

@@ -9,7 +9,6 @@ import io.dwprom.core.MetricHelpers;
 import io.dwprom.core.MetricsException;
 import io.dwprom.db.DatabaseMetrics;
 import io.dwprom.exposition.PrometheusServlet;
-import io.dwprom.http.BodySizeInterceptor;
 import io.dwprom.http.ExcludedPaths;
 import io.dwprom.http.HttpMetrics;
 import io.dwprom.http.JerseyRequestListener;
@@ -31,7 +30,7 @@ import org.glassfish.jersey.internal.inject.AbstractBinder;
  * }
  * }</pre>
  *
- * When enabled, it registers the Jersey request listener and body-size interceptor, the recorders for injection,
+ * When enabled, it registers the Jersey request listener (which also counts body bytes), the recorders for injection,
  * and the endpoint on the admin connector; {@link #jdbiFactory()} instruments Jdbi instances.
  */
 public class PrometheusBundle<T extends Configuration> implements ConfiguredBundle<T> {
@@ -60,7 +59,6 @@ public class PrometheusBundle<T extends Configuration> implements ConfiguredBund
         if (enabled) {
             environment.jersey().register(new JerseyRequestListener(metrics.http(),
                     new ExcludedPaths(config.getExcludedPaths()), metrics.recordingErrors()));
-            environment.jersey().register(new BodySizeInterceptor());
             environment.admin().addServlet("prometheus",
                             new PrometheusServlet(metrics.registry(), metrics.scrapeBarrier(), config.getAccess().build()))
                     .addMapping(config.getPath());

@@ -12,13 +12,14 @@ import org.glassfish.jersey.server.monitoring.RequestEventListener;
  * Feeds {@link HttpMetrics} from Jersey's request events. Jersey's event listener is used rather than a
  * request/response filter pair because its {@code FINISHED} event is the one hook that fires exactly once for
  * every request, after the response body is written, also when a filter, a resource or an exception mapper
- * fails; that is what keeps counts exact and the in-flight gauge balanced. {@link BodySizeInterceptor} counts
- * the body bytes. Any failure here is counted by {@link RecordingErrors} and never reaches the request.
+ * fails; that is what keeps counts exact and the in-flight gauge balanced. Body bytes are counted by
+ * {@link CountingStreams} set around Jersey's entity streams: the request's when it starts, the response's once
+ * its filters ran, just before Jersey writes it. (A writer interceptor would need the request's properties to
+ * find its request, and in a servlet container those are request attributes: measurably slower.) Any failure
+ * here is counted by {@link RecordingErrors} and never reaches the request.
  */
 public final class JerseyRequestListener implements ApplicationEventListener {
 
-    /** Request property under which the {@link InFlightRequest} is found by {@link BodySizeInterceptor}. */
-    static final String IN_FLIGHT_PROPERTY = InFlightRequest.class.getName();
     static final String COMPONENT = "http";
 
     private final HttpMetrics metrics;
@@ -45,11 +46,12 @@ public final class JerseyRequestListener implements ApplicationEventListener {
                 return null;
             }
             InFlightRequest inFlight = metrics.start();
-            if (!"HEAD".equals(request.getMethod())) {
-                // A HEAD response body is rendered but never sent: leave it uncounted.
-                request.setProperty(IN_FLIGHT_PROPERTY, inFlight);
+            // A HEAD response body is rendered but never sent: leave it uncounted.
+            boolean countBodies = !"HEAD".equals(request.getMethod());
+            if (countBodies && request.getEntityStream() != null) {
+                request.setEntityStream(new CountingStreams.Input(request.getEntityStream(), inFlight));
             }
-            return new Completion(inFlight);
+            return new Completion(inFlight, countBodies);
         } catch (RuntimeException failure) {
             errors.record(COMPONENT, failure);
             return null;
@@ -59,16 +61,36 @@ public final class JerseyRequestListener implements ApplicationEventListener {
     private final class Completion implements RequestEventListener {
 
         private final InFlightRequest inFlight;
+        private final boolean countBodies;
 
-        Completion(InFlightRequest inFlight) {
+        Completion(InFlightRequest inFlight, boolean countBodies) {
             this.inFlight = inFlight;
+            this.countBodies = countBodies;
         }
 
         @Override
         public void onEvent(RequestEvent event) {
-            if (event.getType() != RequestEvent.Type.FINISHED) {
-                return;
+            switch (event.getType()) {
+                case RESP_FILTERS_FINISHED -> countResponseBody(event.getContainerResponse());
+                case FINISHED -> finish(event);
+                default -> {
+                    // the other stages carry nothing to record
+                }
             }
+        }
+
+        /** Fires once per response Jersey writes (again for an error response mapped after a failed write). */
+        private void countResponseBody(ContainerResponse response) {
+            try {
+                if (countBodies && response != null && !(response.getEntityStream() instanceof CountingStreams.Output)) {
+                    response.setEntityStream(new CountingStreams.Output(response.getEntityStream(), inFlight));
+                }
+            } catch (RuntimeException failure) {
+                errors.record(COMPONENT, failure);
+            }
+        }
+
+        private void finish(RequestEvent event) {
             try {
                 ContainerRequest request = event.getContainerRequest();
                 ContainerResponse response = event.getContainerResponse();
