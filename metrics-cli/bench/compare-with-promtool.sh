@@ -44,10 +44,17 @@ median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2 ? a[(NR + 1) / 2] :
 
 pt_wall=(); pt_rss=(); ml_wall=(); ml_rss=()
 for i in $(seq "$pairs"); do
-  read -r w r < <(measure sh -c "promtool check metrics < '$file'")
+  # Alternate which tool runs first (ABBA), so a drift of the machine (or a warm page cache) favours neither.
+  if (( i % 2 )); then
+    read -r w r < <(measure sh -c "promtool check metrics < '$file'")
+    # shellcheck disable=SC2086
+    read -r w2 r2 < <(measure java $java_opts -jar "$jar" lint "$file")
+  else
+    # shellcheck disable=SC2086
+    read -r w2 r2 < <(measure java $java_opts -jar "$jar" lint "$file")
+    read -r w r < <(measure sh -c "promtool check metrics < '$file'")
+  fi
   pt_wall+=("$w"); pt_rss+=("$r")
-  # shellcheck disable=SC2086
-  read -r w2 r2 < <(measure java $java_opts -jar "$jar" lint "$file")
   ml_wall+=("$w2"); ml_rss+=("$r2")
   printf 'pair %d: promtool %6.2fs %8d KiB | metrics-lint %6.2fs %8d KiB\n' "$i" "$w" "$r" "$w2" "$r2"
 done
