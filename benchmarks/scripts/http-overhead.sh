@@ -43,48 +43,11 @@ mkdir -p "$OUT"
 [ -f "$CONFIG" ] || { echo "missing $CONFIG" >&2; exit 2; }
 command -v wrk >/dev/null || { echo "wrk not found: apt-get install wrk" >&2; exit 2; }
 
-# The same configuration with the request log switched off (appenders: []), for the runs that must not pay it.
+# shellcheck source=demo-lib.sh
+source "$(dirname "$0")/demo-lib.sh"
+# The same configuration with the request log switched off, for the runs that must not pay it.
 NOLOG_CONFIG=$OUT/config-no-request-log.yml
-python3 - "$CONFIG" "$NOLOG_CONFIG" <<'PY'
-import sys
-text = open(sys.argv[1]).read()
-assert "requestLog" not in text, "config already has a requestLog section; adapt this script"
-assert text.count("\nserver:\n") == 1, "expected one top-level 'server:' section"
-open(sys.argv[2], "w").write(text.replace("\nserver:\n", "\nserver:\n  requestLog:\n    appenders: []\n", 1))
-PY
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-
-PIDS=()
-cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
-trap cleanup EXIT
-
-# start_demo NAME CONFIG ENABLED -> sets PORT_<NAME>, PID_<NAME>
-start_demo() {
-  local name=$1 config=$2 enabled=$3 port admin
-  port=$(free_port); admin=$(free_port)
-  java -Xms$HEAP -Xmx$HEAP -Ddw.server.applicationConnectors[0].port=$port \
-       -Ddw.server.adminConnectors[0].port=$admin -Ddw.prometheus.enabled=$enabled \
-       -Ddw.logging.level=WARN \
-       -jar "$JAR" server "$config" >"$OUT/$name.stdout" 2>"$OUT/$name.stderr" &
-  local pid=$!
-  PIDS+=("$pid")
-  for _ in $(seq 1 120); do
-    if curl -fsS "http://127.0.0.1:$port/" >/dev/null 2>&1; then
-      eval "PORT_$name=$port; PID_$name=$pid"
-      return 0
-    fi
-    kill -0 "$pid" 2>/dev/null || { echo "demo $name died; see $OUT/$name.stderr" >&2; exit 1; }
-    sleep 0.5
-  done
-  echo "demo $name did not answer in 60 s" >&2; exit 1
-}
-
-# An experiment to read, created on each server; prints its id.
-create_experiment() {
-  curl -fsS -X POST -H 'Content-Type: application/json' -d '{"name":"bench","description":"x"}' \
-       "http://127.0.0.1:$1/experiments" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])'
-}
+without_request_log "$CONFIG" "$NOLOG_CONFIG"
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
@@ -235,7 +198,7 @@ if [[ $MODE == overhead || $MODE == all ]]; then
     [[ $id_on == "$id_off" ]] || { echo "experiment ids differ ($id_on, $id_off)" >&2; exit 1; }
     [[ " $ROUTES " == *" root "* ]] && pairs ON OFF "GET /" "/"
     [[ " $ROUTES " == *" experiments "* ]] && pairs ON OFF "GET /experiments/{id}" "/experiments/$id_on"
-    cleanup; PIDS=()
+    stop_demos
   done
   cp "$OUT/runs.csv" "$OUT/overhead.csv"
   summarise "bundle overhead" "prometheus.enabled=true/prometheus.enabled=false" | tee "$OUT/overhead.txt"
@@ -249,7 +212,7 @@ if [[ $MODE == calibrate ]]; then
     start_demo ON1 "$NOLOG_CONFIG" true
     start_demo ON2 "$NOLOG_CONFIG" true
     pairs ON1 ON2 "GET /" "/"
-    cleanup; PIDS=()
+    stop_demos
   done
   cp "$OUT/runs.csv" "$OUT/calibrate.csv"
   summarise "A/A calibration" "prometheus.enabled=true/prometheus.enabled=true (a second JVM)" | tee "$OUT/calibrate.txt"

@@ -39,42 +39,15 @@ if [ -z "${ASYNC_PROFILER:-}" ]; then
 fi
 [ -f "$ASYNC_PROFILER" ] || { echo "missing $ASYNC_PROFILER" >&2; exit 2; }
 
-python3 - "$CONFIG" "$OUT/config.yml" <<'PY'
-import sys
-text = open(sys.argv[1]).read()
-assert "requestLog" not in text and text.count("\nserver:\n") == 1
-open(sys.argv[2], "w").write(text.replace("\nserver:\n", "\nserver:\n  requestLog:\n    appenders: []\n", 1))
-PY
+# shellcheck source=demo-lib.sh
+source "$(dirname "$0")/demo-lib.sh"
+without_request_log "$CONFIG" "$OUT/config.yml"
+PROFILING=(-XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints)
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-PIDS=()
-trap 'for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done' EXIT
-
-# start_demo NAME ENABLED -> sets PORT_<NAME>, PID_<NAME>
-start_demo() {
-  local name=$1 enabled=$2 port admin pid
-  port=$(free_port); admin=$(free_port)
-  java -Xms$HEAP -Xmx$HEAP -XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints \
-       -Ddw.server.applicationConnectors[0].port=$port -Ddw.server.adminConnectors[0].port=$admin \
-       -Ddw.prometheus.enabled=$enabled -Ddw.logging.level=WARN \
-       -jar "$JAR" server "$OUT/config.yml" >"$OUT/$name.log" 2>&1 &
-  pid=$!
-  PIDS+=("$pid")
-  for _ in $(seq 1 120); do
-    curl -fsS "http://127.0.0.1:$port/" >/dev/null 2>&1 && { eval "PORT_$name=$port; PID_$name=$pid"; return 0; }
-    kill -0 "$pid" 2>/dev/null || { echo "demo $name died; see $OUT/$name.log" >&2; exit 1; }
-    sleep 0.5
-  done
-  echo "demo $name did not answer in 60 s" >&2; exit 1
-}
-
-start_demo A true
-start_demo B false
+start_demo A "$OUT/config.yml" true "${PROFILING[@]}"
+start_demo B "$OUT/config.yml" false "${PROFILING[@]}"
 if [[ $ROUTE == /experiments/* ]]; then
-  for port in "$PORT_A" "$PORT_B"; do
-    curl -fsS -X POST -H 'Content-Type: application/json' -d '{"name":"bench","description":"x"}' \
-         "http://127.0.0.1:$port/experiments" >/dev/null
-  done
+  create_experiment "$PORT_A" >/dev/null; create_experiment "$PORT_B" >/dev/null
 fi
 echo "warm-up $WARMUP each on $ROUTE" >&2
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "http://127.0.0.1:$PORT_A$ROUTE" >/dev/null

@@ -1,0 +1,46 @@
+# Shared by http-overhead.sh and profile-diff.sh (sourced, not run): start packaged demos on free loopback ports
+# and stop them on exit. Expects JAR, OUT and HEAP to be set by the caller.
+
+PIDS=()
+stop_demos() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; PIDS=(); }
+trap stop_demos EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+
+# without_request_log SOURCE TARGET: the same configuration with Dropwizard's request log off (appenders: []).
+without_request_log() {
+  python3 - "$1" "$2" <<'PY'
+import sys
+text = open(sys.argv[1]).read()
+assert "requestLog" not in text, "config already has a requestLog section; adapt this script"
+assert text.count("\nserver:\n") == 1, "expected one top-level 'server:' section"
+open(sys.argv[2], "w").write(text.replace("\nserver:\n", "\nserver:\n  requestLog:\n    appenders: []\n", 1))
+PY
+}
+
+# start_demo NAME CONFIG ENABLED [JVM OPTION...] -> sets PORT_<NAME>, PID_<NAME>; output in $OUT/NAME.log
+start_demo() {
+  local name=$1 config=$2 enabled=$3 port admin pid
+  shift 3
+  port=$(free_port); admin=$(free_port)
+  java -Xms"$HEAP" -Xmx"$HEAP" "$@" -Ddw.server.applicationConnectors[0].port="$port" \
+       -Ddw.server.adminConnectors[0].port="$admin" -Ddw.prometheus.enabled="$enabled" -Ddw.logging.level=WARN \
+       -jar "$JAR" server "$config" >"$OUT/$name.log" 2>&1 &
+  pid=$!
+  PIDS+=("$pid")
+  for _ in $(seq 1 120); do
+    if curl -fsS "http://127.0.0.1:$port/" >/dev/null 2>&1; then
+      eval "PORT_$name=$port; PID_$name=$pid"
+      return 0
+    fi
+    kill -0 "$pid" 2>/dev/null || { echo "demo $name died; see $OUT/$name.log" >&2; exit 1; }
+    sleep 0.5
+  done
+  echo "demo $name did not answer in 60 s" >&2; exit 1
+}
+
+# create_experiment PORT: an experiment to read; prints its id.
+create_experiment() {
+  curl -fsS -X POST -H 'Content-Type: application/json' -d '{"name":"bench","description":"x"}' \
+       "http://127.0.0.1:$1/experiments" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])'
+}
