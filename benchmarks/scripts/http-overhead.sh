@@ -4,7 +4,7 @@
 # Also the per-request CPU time of the demo JVM (from /proc), and the cost of Dropwizard's default request log.
 #
 # Builds nothing. Build first (from the repository root):
-#   mvn -q -B -pl metrics-bundle -am install -DskipTests && mvn -q -B -pl demo-service package -DskipTests
+#   mvn -q -B -pl metrics-bundle -am clean install -DskipTests && mvn -q -B -pl demo-service package -DskipTests
 # Needs: wrk (apt-get install wrk), curl, python3, java 17.
 #
 # Usage: benchmarks/scripts/http-overhead.sh [overhead|requestlog|calibrate|all|summary]      (default: all)

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole JMH suite with the settings used in BENCHMARKS.md, 1 and 2 threads, plus the series memory
 # probe; keeps JSON and text output in OUT. Builds nothing. Build first (from the repository root):
-#   mvn -q -B -pl metrics-bundle -am install -DskipTests && mvn -q -B -pl benchmarks clean package
+#   mvn -q -B -pl metrics-bundle -am clean install -DskipTests && mvn -q -B -pl benchmarks clean package
 # Usage: benchmarks/scripts/jmh-all.sh        Environment: OUT=<dir> JMH_OPTS="-f 1 -wi 5 -w 1s -i 5 -r 1s"
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)

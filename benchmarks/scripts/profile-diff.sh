@@ -5,7 +5,7 @@
 # method whose inclusive time differs most between A and B: the frames that explain A's extra cost.
 #
 # Builds nothing. Build first (from the repository root):
-#   mvn -q -B -pl metrics-bundle -am install -DskipTests && mvn -q -B -pl demo-service package -DskipTests
+#   mvn -q -B -pl metrics-bundle -am clean install -DskipTests && mvn -q -B -pl demo-service package -DskipTests
 # Needs: wrk, curl, python3, java 17 (jcmd), and async-profiler's library: set ASYNC_PROFILER to
 # libasyncProfiler.so, or let the script take it from Maven Central (tools.profiler:async-profiler:3.0).
 #
