@@ -14,6 +14,7 @@
 #              PAIRS pairs each. Two JVMs of one jar differ by a few percent through their JIT decisions alone
 #              (see calibrate), so the confidence interval resamples whole JVM pairs when JVMS > 1.
 #              JAR=demo-service/target/demo-service.jar CONFIG=config.yml
+#              JAVA_OPTS: extra JVM options for every demo started (e.g. -XX:CompileCommand=... for an experiment)
 #
 # overhead:   A = prometheus.enabled=true, B = prometheus.enabled=false; request log off in both.
 # requestlog: A = Dropwizard's default request log (console appender, stdout to a file), B = request log off;
@@ -38,6 +39,7 @@ JAR=${JAR:-$ROOT/demo-service/target/demo-service.jar}
 CONFIG=${CONFIG:-$ROOT/config.yml}
 OUT=${OUT:-$(mktemp -d -t http-overhead.XXXXXX)}
 mkdir -p "$OUT"
+read -ra EXTRA_JVM_OPTIONS <<<"${JAVA_OPTS:-}"
 
 [ -f "$JAR" ] || { echo "missing $JAR: build it first (see the header of this script)" >&2; exit 2; }
 [ -f "$CONFIG" ] || { echo "missing $CONFIG" >&2; exit 2; }
@@ -192,8 +194,8 @@ echo "results in $OUT" >&2
 if [[ $MODE == overhead || $MODE == all ]]; then
   : >"$OUT/runs.csv"
   for JVM in $(seq 1 "$JVMS"); do
-    start_demo ON "$NOLOG_CONFIG" true
-    start_demo OFF "$NOLOG_CONFIG" false
+    start_demo ON "$NOLOG_CONFIG" true "${EXTRA_JVM_OPTIONS[@]}"
+    start_demo OFF "$NOLOG_CONFIG" false "${EXTRA_JVM_OPTIONS[@]}"
     id_on=$(create_experiment "$PORT_ON"); id_off=$(create_experiment "$PORT_OFF")
     [[ $id_on == "$id_off" ]] || { echo "experiment ids differ ($id_on, $id_off)" >&2; exit 1; }
     [[ " $ROUTES " == *" root "* ]] && pairs ON OFF "GET /" "/"
@@ -209,8 +211,8 @@ if [[ $MODE == calibrate ]]; then
   # two JVMs of the same jar differ by their JIT decisions, not only by the machine's noise.
   : >"$OUT/runs.csv"
   for JVM in $(seq 1 "$JVMS"); do
-    start_demo ON1 "$NOLOG_CONFIG" true
-    start_demo ON2 "$NOLOG_CONFIG" true
+    start_demo ON1 "$NOLOG_CONFIG" true "${EXTRA_JVM_OPTIONS[@]}"
+    start_demo ON2 "$NOLOG_CONFIG" true "${EXTRA_JVM_OPTIONS[@]}"
     pairs ON1 ON2 "GET /" "/"
     stop_demos
   done
@@ -220,8 +222,8 @@ fi
 
 if [[ $MODE == requestlog || $MODE == all ]]; then
   : >"$OUT/runs.csv"
-  start_demo LOG "$CONFIG" false
-  start_demo NOLOG "$NOLOG_CONFIG" false
+  start_demo LOG "$CONFIG" false "${EXTRA_JVM_OPTIONS[@]}"
+  start_demo NOLOG "$NOLOG_CONFIG" false "${EXTRA_JVM_OPTIONS[@]}"
   pairs LOG NOLOG "GET /" "/"
   cp "$OUT/runs.csv" "$OUT/requestlog.csv"
   summarise "Dropwizard default request log" "request log on (console, to a file)/request log off" | tee "$OUT/requestlog.txt"
