@@ -5,14 +5,16 @@ import io.prometheus.client.Counter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
  * Limits the label sets of every family to {@code maxLabelSets}. Families ask it for a {@link BoundedChildren}
- * cache; once a family is full, further new label sets are recorded into one overflow series whose every label
- * is {@value #OVERFLOW}, counted in {@code dwprom_label_sets_overflowed_total{family}} and logged once per family:
- * never an exception, never unbounded memory.
+ * cache, or for a {@link LabelSetBudget} when they keep their own series; once a family is full, further new label
+ * sets are recorded into one overflow series whose every label is {@value #OVERFLOW}, counted in
+ * {@code dwprom_label_sets_overflowed_total{family}} and logged once per family: never an exception, never
+ * unbounded memory.
  */
 public final class CardinalityGuard {
 
@@ -33,6 +35,11 @@ public final class CardinalityGuard {
 
     public int maxLabelSets() {
         return maxLabelSets;
+    }
+
+    /** A budget of label sets shared by {@code families}, which all carry the same label sets. */
+    public LabelSetBudget budget(String... families) {
+        return new LabelSetBudget(this, List.of(families));
     }
 
     void overflowed(String family) {

@@ -33,7 +33,7 @@ public final class ScrapeBarrier {
     }
 
     ScrapeBarrier(int minimumStripes) {
-        int stripes = Integer.highestOneBit(Math.max(1, minimumStripes - 1)) << 1;
+        int stripes = ThreadStripes.powerOfTwoAtLeast(minimumStripes);
         this.stripeMask = stripes - 1;
         this.batchesInProgress = new AtomicLongArray(stripes * PADDING);
     }
@@ -74,9 +74,7 @@ public final class ScrapeBarrier {
     }
 
     private int counterOfCurrentThread() {
-        long id = Thread.currentThread().getId();
-        int mixed = (int) (id * 0x9E3779B97F4A7C15L >>> 32);
-        return (mixed & stripeMask) * PADDING;
+        return ThreadStripes.ofCurrentThread(stripeMask) * PADDING;
     }
 
     /** Blocks while a scrape holds the lock: it raises its flag only while holding it. */

@@ -1,0 +1,78 @@
+package io.dwprom.core;
+
+import io.prometheus.client.Collector;
+import io.prometheus.client.Collector.MetricFamilySamples.Sample;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The cells one histogram series takes in a {@link StripedLongs} row: a count per bucket (the {@code +Inf} bucket
+ * last), then the sum of the observed values in whole units. Buckets hold plain counts; {@link #addSamples} makes
+ * them cumulative and renders {@code _bucket}, {@code _count} and {@code _sum} samples as simpleclient's own
+ * {@code Histogram} does, so the exposition cannot tell them apart.
+ */
+public final class HistogramCells {
+
+    private final double[] upperBounds;
+    private final String[] leValues;
+    private final int firstCell;
+    private final double unitsPerValue;
+
+    /**
+     * @param upperBounds   the bucket bounds, ascending, without {@code +Inf}
+     * @param firstCell     where this histogram's cells start in the row
+     * @param unitsPerValue how many recorded units make one exposed value (1e9 for seconds recorded in nanoseconds)
+     */
+    public HistogramCells(double[] upperBounds, int firstCell, double unitsPerValue) {
+        this.upperBounds = upperBounds.clone();
+        this.leValues = new String[upperBounds.length + 1];
+        for (int i = 0; i < upperBounds.length; i++) {
+            if (i > 0 && upperBounds[i] <= upperBounds[i - 1]) {
+                throw new IllegalArgumentException("Bucket bounds must increase: " + upperBounds[i - 1] + " then "
+                        + upperBounds[i]);
+            }
+            leValues[i] = Collector.doubleToGoString(upperBounds[i]);
+        }
+        leValues[upperBounds.length] = "+Inf";
+        this.firstCell = firstCell;
+        this.unitsPerValue = unitsPerValue;
+    }
+
+    /** Cells taken: the buckets, {@code +Inf} and the sum. */
+    public int width() {
+        return upperBounds.length + 2;
+    }
+
+    /** The first cell after this histogram's. */
+    public int endCell() {
+        return firstCell + width();
+    }
+
+    /** Counts one observation of {@code units} (for example nanoseconds) into its bucket and the sum. */
+    public void observe(StripedLongs.Stripe stripe, long units) {
+        double value = units / unitsPerValue;
+        int bucket = 0;
+        while (bucket < upperBounds.length && value > upperBounds[bucket]) {
+            bucket++;
+        }
+        stripe.add(firstCell + bucket, 1);
+        stripe.add(firstCell + upperBounds.length + 1, units);
+    }
+
+    /** Appends this series' samples, read from {@code sums} (a snapshot of the row), to a histogram family. */
+    public void addSamples(List<Sample> samples, String family, List<String> labelNames, List<String> labelValues,
+                           long[] sums) {
+        List<String> namesWithLe = new ArrayList<>(labelNames);
+        namesWithLe.add("le");
+        long cumulative = 0;
+        for (int bucket = 0; bucket < leValues.length; bucket++) {
+            cumulative += sums[firstCell + bucket];
+            List<String> valuesWithLe = new ArrayList<>(labelValues);
+            valuesWithLe.add(leValues[bucket]);
+            samples.add(new Sample(family + "_bucket", namesWithLe, valuesWithLe, cumulative));
+        }
+        samples.add(new Sample(family + "_count", labelNames, labelValues, cumulative));
+        samples.add(new Sample(family + "_sum", labelNames, labelValues, sums[firstCell + leValues.length] / unitsPerValue));
+    }
+}
