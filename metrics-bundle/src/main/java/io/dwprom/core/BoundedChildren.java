@@ -44,25 +44,4 @@ public final class BoundedChildren<C> {
         guard.overflowed(family);
         return collector.labels(overflowLabels);
     }
-
-    /** A map key over label values: hashed once, compared by array without iterators. */
-    private static final class LabelValues {
-        private final String[] values;
-        private final int hash;
-
-        LabelValues(String[] values) {
-            this.values = values;
-            this.hash = Arrays.hashCode(values);
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof LabelValues that && hash == that.hash && Arrays.equals(values, that.values);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
-    }
 }

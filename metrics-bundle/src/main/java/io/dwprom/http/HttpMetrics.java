@@ -1,6 +1,7 @@
 package io.dwprom.http;
 
 import io.dwprom.core.CardinalityGuard;
+import io.dwprom.core.CreatedSeries;
 import io.dwprom.core.LabelSetBudget;
 import io.dwprom.core.StripedLongs;
 import io.prometheus.client.Collector;
@@ -8,7 +9,6 @@ import io.prometheus.client.CollectorRegistry;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -53,9 +53,6 @@ public final class HttpMetrics extends Collector implements Collector.Describabl
     private static final String RESPONSE_SIZE_HELP = "HTTP response body size.";
     private static final List<String> OVERFLOW_REQUEST_LABELS =
             List.of(CardinalityGuard.OVERFLOW, CardinalityGuard.OVERFLOW, CardinalityGuard.OVERFLOW);
-    /** simpleclient's own switch for {@code _created} samples, honoured the same way. */
-    private static final boolean CREATED_SERIES = !List.of("true", "1", "t").contains(
-            String.valueOf(System.getenv("PROMETHEUS_DISABLE_CREATED_SERIES")).toLowerCase(Locale.ROOT));
     private static final int STARTED = 0;
     private static final int FINISHED = 1;
 
@@ -134,7 +131,7 @@ public final class HttpMetrics extends Collector implements Collector.Describabl
         RouteSeries.Samples samples = new RouteSeries.Samples(
                 new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (RouteSeries series : seriesInCreationOrder) {
-            series.collect(samples, CREATED_SERIES);
+            series.collect(samples, CreatedSeries.INCLUDED);
         }
         addOverflowRequests(samples.requests());
         return families(samples, inFlightSamples());
@@ -160,7 +157,7 @@ public final class HttpMetrics extends Collector implements Collector.Describabl
         if (overflowed > 0) {
             List<String> names = List.of("method", "path", "status");
             requests.add(new MetricFamilySamples.Sample(REQUESTS, names, OVERFLOW_REQUEST_LABELS, overflowed));
-            if (CREATED_SERIES) {
+            if (CreatedSeries.INCLUDED) {
                 requests.add(new MetricFamilySamples.Sample(REQUESTS_FAMILY + "_created", names,
                         OVERFLOW_REQUEST_LABELS, createdSeconds));
             }
