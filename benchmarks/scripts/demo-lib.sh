@@ -1,5 +1,7 @@
 # Shared by http-overhead.sh and profile-diff.sh (sourced, not run): start packaged demos on free loopback ports
-# and stop them on exit. Expects JAR, OUT and HEAP to be set by the caller.
+# and stop them on exit. Expects JAR, OUT and HEAP to be set by the caller. Optional: DEMO_JAR, for one demo,
+# a jar other than JAR (e.g. DEMO_JAR=old.jar start_demo ...); DEMO_CPUS, a CPU list the demos are pinned to
+# (taskset -c), as WRK_CPUS pins wrk: DEMO_CPUS=0 WRK_CPUS=1 keeps each demo's threads on one core.
 
 PIDS=()
 stop_demos() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; PIDS=(); }
@@ -20,12 +22,13 @@ PY
 
 # start_demo NAME CONFIG ENABLED [JVM OPTION...] -> sets PORT_<NAME>, PID_<NAME>; output in $OUT/NAME.log
 start_demo() {
-  local name=$1 config=$2 enabled=$3 port admin pid
+  local name=$1 config=$2 enabled=$3 port admin pid pin=()
   shift 3
   port=$(free_port); admin=$(free_port)
-  java -Xms"$HEAP" -Xmx"$HEAP" "$@" -Ddw.server.applicationConnectors[0].port="$port" \
+  [[ -n ${DEMO_CPUS:-} ]] && pin=(taskset -c "$DEMO_CPUS")
+  "${pin[@]}" java -Xms"$HEAP" -Xmx"$HEAP" "$@" -Ddw.server.applicationConnectors[0].port="$port" \
        -Ddw.server.adminConnectors[0].port="$admin" -Ddw.prometheus.enabled="$enabled" -Ddw.logging.level=WARN \
-       -jar "$JAR" server "$config" >"$OUT/$name.log" 2>&1 &
+       -jar "${DEMO_JAR:-$JAR}" server "$config" >"$OUT/$name.log" 2>&1 &
   pid=$!
   PIDS+=("$pid")
   for _ in $(seq 1 120); do
@@ -37,6 +40,11 @@ start_demo() {
     sleep 0.5
   done
   echo "demo $name did not answer in 60 s" >&2; exit 1
+}
+
+# pinned_wrk ARGS...: wrk, on the CPUs of WRK_CPUS when set.
+pinned_wrk() {
+  if [[ -n ${WRK_CPUS:-} ]]; then taskset -c "$WRK_CPUS" wrk "$@"; else wrk "$@"; fi
 }
 
 # create_experiment PORT: an experiment to read; prints its id.

@@ -7,7 +7,7 @@
 #   mvn -q -B -pl metrics-bundle -am clean install -DskipTests && mvn -q -B -pl demo-service package -DskipTests
 # Needs: wrk (apt-get install wrk), curl, python3, java 17.
 #
-# Usage: benchmarks/scripts/http-overhead.sh [overhead|requestlog|calibrate|all|summary]      (default: all)
+# Usage: benchmarks/scripts/http-overhead.sh [overhead|requestlog|calibrate|versus|all|summary]   (default: all)
 # Environment: PAIRS=20 JVMS=1 DURATION=5s THREADS=2 CONNECTIONS=16 WARMUP=15s HEAP=512m OUT=<dir>
 #              ROUTES="root experiments" (overhead mode: which of GET / and GET /experiments/{id})
 #              JVMS: in overhead and calibrate modes, start that many fresh pairs of demos one after the other,
@@ -15,11 +15,13 @@
 #              (see calibrate), so the confidence interval resamples whole JVM pairs when JVMS > 1.
 #              JAR=demo-service/target/demo-service.jar CONFIG=config.yml
 #              JAVA_OPTS: extra JVM options for every demo started (e.g. -XX:CompileCommand=... for an experiment)
+#              JAR_B: versus mode, the other jar. DEMO_CPUS, WRK_CPUS: pin the demos and wrk (taskset -c lists)
 #
 # overhead:   A = prometheus.enabled=true, B = prometheus.enabled=false; request log off in both.
 # requestlog: A = Dropwizard's default request log (console appender, stdout to a file), B = request log off;
 #             prometheus disabled in both, so the figure is the request log's alone.
 # calibrate:  A and B both prometheus.enabled=true (A/A): the resolution of the method itself.
+# versus:     A = JAR, B = JAR_B, bundle on in both: one bundle version against another, before/after a fix.
 # Both servers run at once; only one is loaded at a time. Each pair runs A then B, the next pair B then A
 # (ABBA), so a drift of the machine hits both sides alike. Ratios are A/B per pair.
 set -euo pipefail
@@ -74,7 +76,7 @@ run_wrk() {
   local label=$1 pid=$2 url=$3 before after
   before=$(cpu_ticks "$pid")
   thread_cpu "$pid" >"$OUT/threads.before"
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$url" >"$OUT/wrk.last" 2>&1
+  pinned_wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$url" >"$OUT/wrk.last" 2>&1
   thread_cpu "$pid" >"$OUT/threads.after"
   after=$(cpu_ticks "$pid")
   python3 - "$label" "$OUT/wrk.last" "$((after - before))" "$OUT/threads.before" "$OUT/threads.after" \
@@ -108,8 +110,8 @@ pairs() {
   local port_a port_b pid_a pid_b
   eval "port_a=\$PORT_$a; port_b=\$PORT_$b; pid_a=\$PID_$a; pid_b=\$PID_$b"
   echo "warm-up $route ($WARMUP each)" >&2
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "http://127.0.0.1:$port_a$path" >/dev/null
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "http://127.0.0.1:$port_b$path" >/dev/null
+  pinned_wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "http://127.0.0.1:$port_a$path" >/dev/null
+  pinned_wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "http://127.0.0.1:$port_b$path" >/dev/null
   for i in $(seq 1 "$PAIRS"); do
     if (( i % 2 )); then
       run_wrk "$route,$JVM:$i,A" "$pid_a" "http://127.0.0.1:$port_a$path"
@@ -183,6 +185,8 @@ if [[ $MODE == summary ]]; then
     summarise "bundle overhead" "prometheus.enabled=true/prometheus.enabled=false"
   [ -f "$OUT/calibrate.csv" ] && cp "$OUT/calibrate.csv" "$OUT/runs.csv" && \
     summarise "A/A calibration" "prometheus.enabled=true/prometheus.enabled=true (a second JVM)"
+  [ -f "$OUT/versus.csv" ] && cp "$OUT/versus.csv" "$OUT/runs.csv" && \
+    summarise "bundle versus bundle" "JAR/JAR_B, prometheus.enabled=true in both"
   [ -f "$OUT/requestlog.csv" ] && cp "$OUT/requestlog.csv" "$OUT/runs.csv" && \
     summarise "Dropwizard default request log" "request log on (console, to a file)/request log off"
   exit 0
@@ -218,6 +222,23 @@ if [[ $MODE == calibrate ]]; then
   done
   cp "$OUT/runs.csv" "$OUT/calibrate.csv"
   summarise "A/A calibration" "prometheus.enabled=true/prometheus.enabled=true (a second JVM)" | tee "$OUT/calibrate.txt"
+fi
+
+if [[ $MODE == versus ]]; then
+  [ -f "${JAR_B:-}" ] || { echo "versus mode needs JAR_B, the jar to compare JAR with" >&2; exit 2; }
+  : >"$OUT/runs.csv"
+  for JVM in $(seq 1 "$JVMS"); do
+    start_demo NEW "$NOLOG_CONFIG" true "${EXTRA_JVM_OPTIONS[@]}"
+    DEMO_JAR=$JAR_B start_demo OLD "$NOLOG_CONFIG" true "${EXTRA_JVM_OPTIONS[@]}"
+    id_new=$(create_experiment "$PORT_NEW"); id_old=$(create_experiment "$PORT_OLD")
+    [[ $id_new == "$id_old" ]] || { echo "experiment ids differ ($id_new, $id_old)" >&2; exit 1; }
+    [[ " $ROUTES " == *" root "* ]] && pairs NEW OLD "GET /" "/"
+    [[ " $ROUTES " == *" experiments "* ]] && pairs NEW OLD "GET /experiments/{id}" "/experiments/$id_new"
+    stop_demos
+  done
+  cp "$OUT/runs.csv" "$OUT/versus.csv"
+  summarise "bundle versus bundle" "$(basename "$JAR")/$(basename "$JAR_B"), prometheus.enabled=true in both" \
+    | tee "$OUT/versus.txt"
 fi
 
 if [[ $MODE == requestlog || $MODE == all ]]; then

@@ -12,6 +12,8 @@
 # Usage: benchmarks/scripts/profile-diff.sh [path]           (default path: /; e.g. /experiments/1)
 # Environment: ROUNDS=3 RECORD=10 WARMUP=45s INTERVAL=100us THREADS=2 CONNECTIONS=16 HEAP=512m TOP=25
 #              OUT=<dir> JAR=... CONFIG=...
+#              JAR_B: profile B = this jar with the bundle on (one bundle version against another) instead of
+#              JAR with the bundle off
 set -euo pipefail
 ROUTE=${1:-/}
 [[ $ROUTE == /* ]] || { echo "usage: $0 [path starting with /]" >&2; exit 2; }
@@ -45,7 +47,13 @@ without_request_log "$CONFIG" "$OUT/config.yml"
 PROFILING=(-XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints)
 
 start_demo A "$OUT/config.yml" true "${PROFILING[@]}"
-start_demo B "$OUT/config.yml" false "${PROFILING[@]}"
+if [[ -n ${JAR_B:-} ]]; then
+  DEMO_JAR=$JAR_B start_demo B "$OUT/config.yml" true "${PROFILING[@]}"
+  B_LABEL="$(basename "$JAR_B"), bundle on"
+else
+  start_demo B "$OUT/config.yml" false "${PROFILING[@]}"
+  B_LABEL="bundle off"
+fi
 if [[ $ROUTE == /experiments/* ]]; then
   create_experiment "$PORT_A" >/dev/null; create_experiment "$PORT_B" >/dev/null
 fi
@@ -70,9 +78,10 @@ for round in $(seq 1 "$ROUNDS"); do
   echo "  round $round/$ROUNDS: A $(cat "$OUT/A-$round.requests") requests, B $(cat "$OUT/B-$round.requests")" >&2
 done
 
-python3 - "$OUT" "$ROUNDS" "$INTERVAL" "$TOP" "$ROUTE" <<'PY'
+python3 - "$OUT" "$ROUNDS" "$INTERVAL" "$TOP" "$ROUTE" "$B_LABEL" <<'PY'
 import collections, re, sys
-out, rounds, interval, top, route = sys.argv[1], int(sys.argv[2]), sys.argv[3], int(sys.argv[4]), sys.argv[5]
+out, rounds, interval, top, route, b_label = (sys.argv[1], int(sys.argv[2]), sys.argv[3], int(sys.argv[4]),
+                                              sys.argv[5], sys.argv[6])
 number, unit = re.fullmatch(r"(\d+)(ns|us|ms)", interval).groups()
 ns_per_sample = int(number) * {"ns": 1, "us": 1000, "ms": 1000000}[unit]
 
@@ -80,33 +89,47 @@ ns_per_sample = int(number) * {"ns": 1, "us": 1000, "ms": 1000000}[unit]
 GENERATED = re.compile(r"\$\$Lambda\$\d+\.0x[0-9a-f]+|GeneratedMethodAccessor\d+")
 BUNDLE = re.compile(r"(^|;)io/dwprom/(core|http|db|business|exposition|bundle|system)/")
 
-def own_bundle_time(stack):
-    """A sample in the bundle's own code: a bundle frame not merely passing the call down Jersey's interceptor
-    chain (the body-size interceptor's proceed() runs the whole serialisation below it)."""
+def own_bundle_frame(stack):
+    """For a sample in the bundle's own code, "deepest bundle frame -> the frame it calls", else None. Not the
+    bundle's own: a counting stream passing bytes to the stream it wraps, an interceptor's proceed() (the whole
+    serialisation below it)."""
     frames = stack.split(";")
     last = max((i for i, f in enumerate(frames) if BUNDLE.search(";" + f)), default=-1)
-    return last >= 0 and not any("InterceptorExecutor.proceed" in f for f in frames[last + 1:])
+    if last < 0 or any("InterceptorExecutor.proceed" in f for f in frames[last + 1:]):
+        return None
+    callee = frames[last + 1] if last + 1 < len(frames) else "(self)"
+    if "CountingStreams$Output.write" in frames[last] and "CommittingOutputStream" in callee:
+        return None
+    return frames[last].rsplit("/", 1)[-1] + " -> " + callee.rsplit("/", 1)[-1]
 
 def load(side):
     """Inclusive CPU us per request of every frame (counted once per stack), the total, and the bundle's share."""
-    inclusive, total, in_bundle, requests = collections.Counter(), 0, 0, 0
+    inclusive, total, in_bundle, requests = collections.Counter(), 0, collections.Counter(), 0
     for r in range(1, rounds + 1):
         requests += int(open(f"{out}/{side}-{r}.requests").read())
         for line in open(f"{out}/{side}-{r}.collapsed"):
             stack, count = line.rstrip("\n").rsplit(" ", 1)
             count = int(count)
             total += count
-            in_bundle += count if own_bundle_time(stack) else 0
+            frame = own_bundle_frame(stack)
+            if frame:
+                in_bundle[frame] += count
             for frame in set(GENERATED.sub("<generated>", stack).split(";")):
                 inclusive[frame] += count
     scale = ns_per_sample / requests / 1000.0  # us per request
-    return {f: c * scale for f, c in inclusive.items()}, total * scale, in_bundle * scale, requests
+    return ({f: c * scale for f, c in inclusive.items()}, total * scale,
+            {f: c * scale for f, c in in_bundle.items()}, requests)
 
 a, a_total, a_bundle, a_requests = load("A")
-b, b_total, _, b_requests = load("B")
-print(f"{route}: CPU per request (all threads), A (bundle on) {a_total:.2f} us, B (off) {b_total:.2f} us, "
+b, b_total, b_bundle, b_requests = load("B")
+print(f"{route}: CPU per request (all threads), A (bundle on) {a_total:.2f} us, B ({b_label}) {b_total:.2f} us, "
       f"A-B {a_total - b_total:+.2f} us; {a_requests} and {b_requests} requests profiled")
-print(f"samples in the bundle's own code in A: {a_bundle:.3f} us per request ({100 * a_bundle / a_total:.2f} %)")
+for side, bundle, side_total in (("A", a_bundle, a_total), ("B", b_bundle, b_total)):
+    own = sum(bundle.values())
+    if own:
+        print(f"samples in the bundle's own code in {side}: {own:.3f} us per request ({100 * own / side_total:.2f} %)")
+        for frame, us in sorted(bundle.items(), key=lambda item: -item[1])[:10]:
+            print(f"  {us:8.3f}  {frame[:140]}")
 print(f"\nframes with the largest inclusive difference (us per request): A, B, A-B")
 diffs = sorted(set(a) | set(b), key=lambda f: -abs(a.get(f, 0) - b.get(f, 0)))
 for f in diffs[:top]:

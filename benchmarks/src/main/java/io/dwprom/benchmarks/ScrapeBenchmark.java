@@ -1,9 +1,11 @@
 package io.dwprom.benchmarks;
 
 import io.dwprom.core.Buckets;
+import io.dwprom.core.CardinalityGuard;
 import io.dwprom.core.ScrapeBarrier;
 import io.dwprom.exposition.EndpointAccess;
 import io.dwprom.exposition.PrometheusServlet;
+import io.dwprom.http.HttpMetrics;
 import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.Counter;
 import io.prometheus.client.Gauge;
@@ -29,6 +31,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -39,7 +43,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Shapes: {@code gauges}, one labelled gauge family (one line per child); {@code http}, the bundle's HTTP
  * families (a counter with {@code _created}, three histograms) filled with label sets until the line count is
- * reached, the shape a real scrape has. Lines, not children, are what the goal counts (and what Prometheus
+ * reached, the shape a real scrape has, built on plain simpleclient; {@code bundleHttp}, the same families and
+ * lines kept by the bundle's own {@code HttpMetrics}, every route written from {@value #WRITER_THREADS} threads so
+ * that each row has all its stripes to sum. Lines, not children, are what the goal counts (and what Prometheus
  * stores as series).
  */
 @State(Scope.Benchmark)
@@ -53,7 +59,9 @@ public class ScrapeBenchmark {
     @Param({"10000"})
     public int series;
 
-    @Param({"gauges", "http"})
+    private static final int WRITER_THREADS = 32;
+
+    @Param({"gauges", "http", "bundleHttp"})
     public String shape;
 
     @Param({"text", "openmetrics"})
@@ -104,6 +112,10 @@ public class ScrapeBenchmark {
             }
             return;
         }
+        if (shape.equals("bundleHttp")) {
+            fillBundleHttp(registry, lines);
+            return;
+        }
         double[] durations = Buckets.toArray(Buckets.HTTP_DURATION_SECONDS);
         double[] sizes = Buckets.toArray(Buckets.HTTP_SIZE_BYTES);
         Counter requests = Counter.build("http_requests_total", "h").labelNames("method", "path", "status").register(registry);
@@ -125,6 +137,36 @@ public class ScrapeBenchmark {
             requestSize.labels(method, path).observe(100);
             responseSize.labels(method, path).observe(1000);
             rendered += 42;
+        }
+    }
+
+    /** The same lines as the {@code http} shape, recorded through the bundle's HTTP recorder by many threads. */
+    private static void fillBundleHttp(CollectorRegistry registry, int lines) {
+        HttpMetrics http = new HttpMetrics(registry, new CardinalityGuard(registry, Integer.MAX_VALUE),
+                Buckets.HTTP_DURATION_SECONDS, Buckets.HTTP_SIZE_BYTES);
+        int routes = (lines + 41) / 42;
+        String[] statuses = {"200", "404", "500"};
+        List<Thread> writers = new ArrayList<>();
+        for (int t = 0; t < WRITER_THREADS; t++) {
+            Thread writer = new Thread(() -> {
+                for (int route = 0; route < routes; route++) {
+                    String method = route % 2 == 0 ? "GET" : "POST";
+                    String path = "/resource" + route / 2 + "/{id}";
+                    for (String status : statuses) {
+                        http.start().finish(method, path, status, 100);
+                    }
+                }
+            });
+            writers.add(writer);
+            writer.start();
+        }
+        for (Thread writer : writers) {
+            try {
+                writer.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
     }
 

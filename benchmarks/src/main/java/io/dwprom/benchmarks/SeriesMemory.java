@@ -20,10 +20,15 @@ import java.util.function.IntConsumer;
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar io.dwprom.benchmarks.SeriesMemory [labelSets]</pre>
  *
- * Label sets are created on one thread: a series written concurrently by several threads can grow its
- * {@code DoubleAdder}s by a few hundred bytes of contention cells (see BENCHMARKS.md).
+ * Label sets are created on one thread, except in the second HTTP shape: the HTTP families keep a row per route
+ * and per thread stripe that a thread has written, so that shape writes every route from
+ * {@value #WRITER_THREADS} threads in turn, which touches every stripe (the worst case). A simpleclient series
+ * written concurrently can likewise grow its {@code DoubleAdder}s by a few hundred bytes of contention cells.
  */
 public final class SeriesMemory {
+
+    /** Threads writing each route in the worst-case HTTP shape: well over the stripes of a row. */
+    private static final int WRITER_THREADS = 64;
 
     private SeriesMemory() {
     }
@@ -36,6 +41,11 @@ public final class SeriesMemory {
         PrometheusMetrics http = Fixtures.bundle();
         measure("bundle http (1 route+status)", n, http, http.registry(),
                 i -> http.http().start().finish("GET", "/route" + i + "/{id}", "200", 100));
+
+        PrometheusMetrics httpManyThreads = Fixtures.bundle();
+        measure("bundle http, " + WRITER_THREADS + " writer threads", n, httpManyThreads,
+                httpManyThreads.registry(), i -> fromManyThreads(
+                        () -> httpManyThreads.http().start().finish("GET", "/route" + i + "/{id}", "200", 100)));
 
         PrometheusMetrics counters = Fixtures.bundle();
         measure("bundle helpers counter", n, counters, counters.registry(),
@@ -69,6 +79,19 @@ public final class SeriesMemory {
         System.out.printf("%-34s %10d %12d %14.0f %16.0f %16.0f%n", shape, n, lines,
                 (jolAfter - jolBefore) / (double) lines, (jolAfter - jolBefore) / (double) n,
                 (heapAfter - heapBefore) / (double) lines);
+    }
+
+    private static void fromManyThreads(Runnable recording) {
+        for (int t = 0; t < WRITER_THREADS; t++) {
+            Thread writer = new Thread(recording);
+            writer.start();
+            try {
+                writer.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private static long lines(CollectorRegistry registry) throws IOException {
