@@ -89,16 +89,20 @@ ns_per_sample = int(number) * {"ns": 1, "us": 1000, "ms": 1000000}[unit]
 GENERATED = re.compile(r"\$\$Lambda\$\d+\.0x[0-9a-f]+|GeneratedMethodAccessor\d+")
 BUNDLE = re.compile(r"(^|;)io/dwprom/(core|http|db|business|exposition|bundle|system)/")
 
+# What the bundle's wrappers pass calls to: work the wrapped object does with the bundle off as well.
+DELEGATES = ("CommittingOutputStream.write", "DefaultStatementBuilder.", "DataSourceProxy.getConnection",
+             "InstrumentedSqlLogger.")
+
 def own_bundle_frame(stack):
     """For a sample in the bundle's own code, "deepest bundle frame -> the frame it calls", else None. Not the
-    bundle's own: a counting stream passing bytes to the stream it wraps, an interceptor's proceed() (the whole
+    bundle's own: a wrapper passing a call to what it wraps (DELEGATES), an interceptor's proceed() (the whole
     serialisation below it)."""
     frames = stack.split(";")
     last = max((i for i, f in enumerate(frames) if BUNDLE.search(";" + f)), default=-1)
     if last < 0 or any("InterceptorExecutor.proceed" in f for f in frames[last + 1:]):
         return None
     callee = frames[last + 1] if last + 1 < len(frames) else "(self)"
-    if "CountingStreams$Output.write" in frames[last] and "CommittingOutputStream" in callee:
+    if any(delegate in callee for delegate in DELEGATES):
         return None
     return frames[last].rsplit("/", 1)[-1] + " -> " + callee.rsplit("/", 1)[-1]
 
