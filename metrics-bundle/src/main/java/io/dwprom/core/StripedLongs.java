@@ -33,10 +33,6 @@ public final class StripedLongs {
         this.width = width;
     }
 
-    public int width() {
-        return width;
-    }
-
     /** The current thread's stripe: fetch it once, then write several cells of a recording to it. */
     public Stripe currentStripe() {
         int index = ThreadStripes.ofCurrentThread(STRIPES - 1);
@@ -62,7 +58,7 @@ public final class StripedLongs {
         return total;
     }
 
-    /** The sums of all cells, as an array of {@link #width()} values. */
+    /** The sums of all cells, one value per cell of the row. */
     public long[] sums() {
         long[] totals = new long[width];
         for (int i = 0; i < stripes.length; i++) {
