@@ -124,6 +124,16 @@ pairs() {
   done
 }
 
+# route_pairs NAME_A NAME_B: the pairs of every route in ROUTES on two running demos, one experiment created in each.
+route_pairs() {
+  local port_a port_b id_a id_b
+  eval "port_a=\$PORT_$1; port_b=\$PORT_$2"
+  id_a=$(create_experiment "$port_a"); id_b=$(create_experiment "$port_b")
+  [[ $id_a == "$id_b" ]] || { echo "experiment ids differ ($id_a, $id_b)" >&2; exit 1; }
+  if [[ " $ROUTES " == *" root "* ]]; then pairs "$1" "$2" "GET /" "/"; fi
+  if [[ " $ROUTES " == *" experiments "* ]]; then pairs "$1" "$2" "GET /experiments/{id}" "/experiments/$id_a"; fi
+}
+
 summarise() {
   python3 - "$OUT/runs.csv" "$1" "$2" <<'PY'
 import csv, random, statistics, sys
@@ -200,10 +210,7 @@ if [[ $MODE == overhead || $MODE == all ]]; then
   for JVM in $(seq 1 "$JVMS"); do
     start_demo ON "$NOLOG_CONFIG" true "${EXTRA_JVM_OPTIONS[@]}"
     start_demo OFF "$NOLOG_CONFIG" false "${EXTRA_JVM_OPTIONS[@]}"
-    id_on=$(create_experiment "$PORT_ON"); id_off=$(create_experiment "$PORT_OFF")
-    [[ $id_on == "$id_off" ]] || { echo "experiment ids differ ($id_on, $id_off)" >&2; exit 1; }
-    [[ " $ROUTES " == *" root "* ]] && pairs ON OFF "GET /" "/"
-    [[ " $ROUTES " == *" experiments "* ]] && pairs ON OFF "GET /experiments/{id}" "/experiments/$id_on"
+    route_pairs ON OFF
     stop_demos
   done
   cp "$OUT/runs.csv" "$OUT/overhead.csv"
@@ -230,10 +237,7 @@ if [[ $MODE == versus ]]; then
   for JVM in $(seq 1 "$JVMS"); do
     start_demo NEW "$NOLOG_CONFIG" true "${EXTRA_JVM_OPTIONS[@]}"
     DEMO_JAR=$JAR_B start_demo OLD "$NOLOG_CONFIG" true "${EXTRA_JVM_OPTIONS[@]}"
-    id_new=$(create_experiment "$PORT_NEW"); id_old=$(create_experiment "$PORT_OLD")
-    [[ $id_new == "$id_old" ]] || { echo "experiment ids differ ($id_new, $id_old)" >&2; exit 1; }
-    [[ " $ROUTES " == *" root "* ]] && pairs NEW OLD "GET /" "/"
-    [[ " $ROUTES " == *" experiments "* ]] && pairs NEW OLD "GET /experiments/{id}" "/experiments/$id_new"
+    route_pairs NEW OLD
     stop_demos
   done
   cp "$OUT/runs.csv" "$OUT/versus.csv"
