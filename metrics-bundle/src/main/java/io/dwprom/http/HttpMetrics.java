@@ -83,11 +83,27 @@ public final class HttpMetrics extends Collector implements Collector.Describabl
 
     /** Records a finished request; the in-flight mark ends last, so "none in flight" means "all recorded". */
     void record(String method, String path, String status, long elapsedNanos, long requestBytes, long responseBytes) {
+        RouteSeries series;
         try {
-            series(method, path).record(status, elapsedNanos, requestBytes, responseBytes);
-        } finally {
-            inFlight.currentStripe().add(FINISHED, 1);
+            series = series(method, path);
+        } catch (RuntimeException failure) {
+            endInFlight();
+            throw failure;
         }
+        record(series, status, elapsedNanos, requestBytes, responseBytes);
+    }
+
+    /** Records a finished request into a series already found; the in-flight mark ends last. */
+    void record(RouteSeries series, String status, long elapsedNanos, long requestBytes, long responseBytes) {
+        try {
+            series.record(status, elapsedNanos, requestBytes, responseBytes);
+        } finally {
+            endInFlight();
+        }
+    }
+
+    private void endInFlight() {
+        inFlight.currentStripe().add(FINISHED, 1);
     }
 
     /**
@@ -96,7 +112,7 @@ public final class HttpMetrics extends Collector implements Collector.Describabl
      * identity). Both keys come from bounded sets, so the cache is bounded; a pair the route budget refuses is
      * cached as the overflow series.
      */
-    private RouteSeries series(String method, String path) {
+    RouteSeries series(String method, String path) {
         ConcurrentMap<String, RouteSeries> byMethod = seriesByPathAndMethod.get(path);
         if (byMethod == null) {
             byMethod = seriesByPathAndMethod.computeIfAbsent(path, p -> new ConcurrentHashMap<>());

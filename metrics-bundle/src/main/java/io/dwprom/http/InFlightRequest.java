@@ -52,4 +52,13 @@ public final class InFlightRequest {
         metrics.record(method, path, status, System.nanoTime() - startNanos, requestBytes, responseBytesWritten);
         return true;
     }
+
+    /** As {@link #finish(String, String, String, long)}, into a series the caller already found. */
+    boolean finish(RouteSeries series, String status, long requestBytes) {
+        if (!FINISHED.compareAndSet(this, 0, 1)) {
+            return false;
+        }
+        metrics.record(series, status, System.nanoTime() - startNanos, requestBytes, responseBytesWritten);
+        return true;
+    }
 }

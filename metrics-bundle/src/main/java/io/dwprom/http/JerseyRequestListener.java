@@ -25,10 +25,11 @@ public final class JerseyRequestListener implements ApplicationEventListener {
     private final HttpMetrics metrics;
     private final ExcludedPaths excludedPaths;
     private final RecordingErrors errors;
-    private final JerseyRoutes routes = new JerseyRoutes();
+    private final JerseySeries series;
 
     public JerseyRequestListener(HttpMetrics metrics, ExcludedPaths excludedPaths, RecordingErrors errors) {
         this.metrics = metrics;
+        this.series = new JerseySeries(metrics);
         this.excludedPaths = excludedPaths;
         this.errors = errors;
     }
@@ -96,8 +97,8 @@ public final class JerseyRequestListener implements ApplicationEventListener {
                 ContainerResponse response = event.getContainerResponse();
                 int status = response != null ? response.getStatus() : 500;
                 int declaredLength = request.getLength();
-                inFlight.finish(HttpLabels.method(request.getMethod()), routes.pathLabel(event.getUriInfo(), status),
-                        HttpLabels.status(status), declaredLength >= 0 ? declaredLength : inFlight.requestBytesRead());
+                inFlight.finish(series.of(request.getMethod(), event.getUriInfo(), status), HttpLabels.status(status),
+                        declaredLength >= 0 ? declaredLength : inFlight.requestBytesRead());
             } catch (RuntimeException failure) {
                 errors.record(COMPONENT, failure);
                 // Still close the in-flight mark, under labels that cannot fail.

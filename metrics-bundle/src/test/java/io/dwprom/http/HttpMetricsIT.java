@@ -49,6 +49,22 @@ class HttpMetricsIT {
     }
 
     @Test
+    void aHeadRequestAnsweredByAGetMethodKeepsItsOwnMethodLabelAlongsideTheGets() {
+        double getsBefore = requests("GET", "/items/{id}", "200");
+        double headsBefore = requests("HEAD", "/items/{id}", "200");
+        for (int i = 0; i < 3; i++) {
+            assertThat(APP.get("/items/7").statusCode()).isEqualTo(200);
+            assertThat(APP.send("HEAD", "/items/7", HttpRequest.BodyPublishers.noBody()).statusCode()).isEqualTo(200);
+        }
+
+        ScrapedMetrics scrape = scrape();
+        assertThat(scrape.value("http_requests_total", "method", "GET", "path", "/items/{id}", "status", "200"))
+                .isEqualTo(getsBefore + 3);
+        assertThat(scrape.value("http_requests_total", "method", "HEAD", "path", "/items/{id}", "status", "200"))
+                .isEqualTo(headsBefore + 3);
+    }
+
+    @Test
     void unmatchedRequestsFoldIntoOneNotFoundSeries() {
         double before = requests("GET", HttpLabels.NOT_FOUND, "404");
         int seriesBefore = scrape().samples("http_requests_total").size();
