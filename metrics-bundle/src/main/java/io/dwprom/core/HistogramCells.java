@@ -9,8 +9,8 @@ import java.util.List;
 /**
  * The cells one histogram series takes in a {@link StripedLongs} row: a count per bucket (the {@code +Inf} bucket
  * last), then the sum of the observed values in whole units. Buckets hold plain counts; {@link #addSamples} makes
- * them cumulative and renders {@code _bucket}, {@code _count} and {@code _sum} samples as simpleclient's own
- * {@code Histogram} does, so the exposition cannot tell them apart.
+ * them cumulative and renders {@code _bucket}, {@code _count}, {@code _sum} and {@code _created} samples as
+ * simpleclient's own {@code Histogram} does, so the exposition cannot tell them apart.
  */
 public final class HistogramCells {
 
@@ -60,9 +60,12 @@ public final class HistogramCells {
         stripe.add(firstCell + upperBounds.length + 1, units);
     }
 
-    /** Appends this series' samples, read from {@code sums} (a snapshot of the row), to a histogram family. */
+    /**
+     * Appends this series' samples, read from {@code sums} (a snapshot of the row), to a histogram family; the
+     * {@code _created} sample unless {@link CreatedSeries} says otherwise.
+     */
     public void addSamples(List<Sample> samples, String family, List<String> labelNames, List<String> labelValues,
-                           long[] sums) {
+                           long[] sums, double createdSeconds) {
         List<String> namesWithLe = new ArrayList<>(labelNames);
         namesWithLe.add("le");
         long cumulative = 0;
@@ -74,5 +77,8 @@ public final class HistogramCells {
         }
         samples.add(new Sample(family + "_count", labelNames, labelValues, cumulative));
         samples.add(new Sample(family + "_sum", labelNames, labelValues, sums[firstCell + leValues.length] / unitsPerValue));
+        if (CreatedSeries.INCLUDED) {
+            samples.add(new Sample(family + "_created", labelNames, labelValues, createdSeconds));
+        }
     }
 }

@@ -114,10 +114,7 @@ public final class StripedHistogram extends Collector implements Collector.Descr
         }
 
         private void addSamples(List<Sample> samples) {
-            cells.addSamples(samples, name, labelNames, labelValues, row.sums());
-            if (CreatedSeries.INCLUDED) {
-                samples.add(new Sample(name + "_created", labelNames, labelValues, createdSeconds));
-            }
+            cells.addSamples(samples, name, labelNames, labelValues, row.sums(), createdSeconds);
         }
     }
 }

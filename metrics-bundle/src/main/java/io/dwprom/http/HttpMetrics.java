@@ -1,7 +1,6 @@
 package io.dwprom.http;
 
 import io.dwprom.core.CardinalityGuard;
-import io.dwprom.core.CreatedSeries;
 import io.dwprom.core.LabelSetBudget;
 import io.dwprom.core.StripedLongs;
 import io.prometheus.client.Collector;
@@ -147,7 +146,7 @@ public final class HttpMetrics extends Collector implements Collector.Describabl
         RouteSeries.Samples samples = new RouteSeries.Samples(
                 new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (RouteSeries series : seriesInCreationOrder) {
-            series.collect(samples, CreatedSeries.INCLUDED);
+            series.collect(samples);
         }
         addOverflowRequests(samples.requests());
         return families(samples, inFlightSamples());
@@ -171,12 +170,7 @@ public final class HttpMetrics extends Collector implements Collector.Describabl
     private void addOverflowRequests(List<MetricFamilySamples.Sample> requests) {
         long overflowed = overflowRequests.sum();
         if (overflowed > 0) {
-            List<String> names = List.of("method", "path", "status");
-            requests.add(new MetricFamilySamples.Sample(REQUESTS, names, OVERFLOW_REQUEST_LABELS, overflowed));
-            if (CreatedSeries.INCLUDED) {
-                requests.add(new MetricFamilySamples.Sample(REQUESTS_FAMILY + "_created", names,
-                        OVERFLOW_REQUEST_LABELS, createdSeconds));
-            }
+            RouteSeries.addRequests(requests, OVERFLOW_REQUEST_LABELS, overflowed, createdSeconds);
         }
     }
 

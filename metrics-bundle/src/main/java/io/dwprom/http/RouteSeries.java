@@ -1,5 +1,6 @@
 package io.dwprom.http;
 
+import io.dwprom.core.CreatedSeries;
 import io.dwprom.core.HistogramCells;
 import io.dwprom.core.StripedLongs;
 import io.prometheus.client.Collector.MetricFamilySamples.Sample;
@@ -100,36 +101,36 @@ final class RouteSeries {
     }
 
     /** Appends this route's samples; its overflowed statuses are the requests family's overflow series. */
-    void collect(Samples samples, boolean withCreated) {
+    void collect(Samples samples) {
         String[] statuses = slotStatuses;
         long[] sums = cells.sums();
+        String method = labelValues.get(0);
+        String path = labelValues.get(1);
         for (int slot = 0; slot < statuses.length; slot++) {
-            addRequests(samples.requests(), statuses[slot], sums[layout.firstStatusCell() + slot], withCreated);
+            addRequests(samples.requests(), List.of(method, path, statuses[slot]),
+                    sums[layout.firstStatusCell() + slot], createdSeconds);
         }
         for (Map.Entry<String, LongAdder> status : statusesPastSlots.entrySet()) {
             if (status.getValue() != overflowRequests) {
-                addRequests(samples.requests(), status.getKey(), status.getValue().sum(), withCreated);
+                addRequests(samples.requests(), List.of(method, path, status.getKey()), status.getValue().sum(),
+                        createdSeconds);
             }
         }
-        addHistogram(samples.duration(), HttpMetrics.DURATION, layout.duration(), sums, withCreated);
-        addHistogram(samples.requestSize(), HttpMetrics.REQUEST_SIZE, layout.requestSize(), sums, withCreated);
-        addHistogram(samples.responseSize(), HttpMetrics.RESPONSE_SIZE, layout.responseSize(), sums, withCreated);
+        layout.duration().addSamples(samples.duration(), HttpMetrics.DURATION, LABEL_NAMES, labelValues, sums,
+                createdSeconds);
+        layout.requestSize().addSamples(samples.requestSize(), HttpMetrics.REQUEST_SIZE, LABEL_NAMES, labelValues,
+                sums, createdSeconds);
+        layout.responseSize().addSamples(samples.responseSize(), HttpMetrics.RESPONSE_SIZE, LABEL_NAMES, labelValues,
+                sums, createdSeconds);
     }
 
-    private void addRequests(List<Sample> requests, String status, double count, boolean withCreated) {
-        List<String> values = List.of(labelValues.get(0), labelValues.get(1), status);
-        requests.add(new Sample(HttpMetrics.REQUESTS, REQUEST_LABEL_NAMES, values, count));
-        if (withCreated) {
-            requests.add(new Sample(HttpMetrics.REQUESTS_FAMILY + "_created", REQUEST_LABEL_NAMES, values,
+    /** Appends one series of the requests counter, as simpleclient's {@code Counter} renders it. */
+    static void addRequests(List<Sample> requests, List<String> methodPathStatus, double count,
+                            double createdSeconds) {
+        requests.add(new Sample(HttpMetrics.REQUESTS, REQUEST_LABEL_NAMES, methodPathStatus, count));
+        if (CreatedSeries.INCLUDED) {
+            requests.add(new Sample(HttpMetrics.REQUESTS_FAMILY + "_created", REQUEST_LABEL_NAMES, methodPathStatus,
                     createdSeconds));
-        }
-    }
-
-    private void addHistogram(List<Sample> samples, String family, HistogramCells histogram, long[] sums,
-                              boolean withCreated) {
-        histogram.addSamples(samples, family, LABEL_NAMES, labelValues, sums);
-        if (withCreated) {
-            samples.add(new Sample(family + "_created", LABEL_NAMES, labelValues, createdSeconds));
         }
     }
 
