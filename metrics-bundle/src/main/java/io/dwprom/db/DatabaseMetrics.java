@@ -72,6 +72,11 @@ public final class DatabaseMetrics {
         queryDuration.labels(queryType, table).observe(elapsedNanos);
     }
 
+    /** The duration series of a classified statement, for callers that keep it (the SQL logger's cache). */
+    StripedHistogram.Series queryDurationSeries(SqlStatement statement) {
+        return queryDuration.labels(statement.queryType(), statement.table());
+    }
+
     public void recordQueryError(String queryType, String errorType) {
         queryErrors.labels(queryType, errorType).inc();
     }

@@ -18,14 +18,14 @@ public final class PrometheusSqlLogger implements SqlLogger {
 
     private final SqlLogger delegate;
     private final DatabaseMetrics metrics;
-    private final SqlStatementClassifier classifier;
+    private final TimedStatements statements;
     private final RecordingErrors errors;
 
     public PrometheusSqlLogger(SqlLogger delegate, DatabaseMetrics metrics, SqlStatementClassifier classifier,
                                RecordingErrors errors) {
         this.delegate = delegate;
         this.metrics = metrics;
-        this.classifier = classifier;
+        this.statements = new TimedStatements(metrics, classifier);
         this.errors = errors;
     }
 
@@ -56,8 +56,8 @@ public final class PrometheusSqlLogger implements SqlLogger {
 
     /** Times the statement under its labels (failed statements too: their time was spent); returns the labels. */
     private SqlStatement recordDuration(StatementContext context) {
-        SqlStatement statement = classifier.classify(context.getRawSql());
-        metrics.recordQueryNanos(statement.queryType(), statement.table(), context.getElapsedTime(ChronoUnit.NANOS));
-        return statement;
+        TimedStatements.TimedStatement statement = statements.of(context.getRawSql());
+        statement.duration().observe(context.getElapsedTime(ChronoUnit.NANOS));
+        return statement.labels();
     }
 }

@@ -28,6 +28,11 @@ public final class SqlStatementClassifier {
         this.maxTables = maxTables;
     }
 
+    /** The number of distinct SQL texts cached at most; callers caching by SQL text keep to the same bound. */
+    public int maxStatements() {
+        return maxStatements;
+    }
+
     public SqlStatement classify(String sql) {
         if (sql == null) {
             return SqlStatement.UNKNOWN;
