@@ -47,6 +47,23 @@ pinned_wrk() {
   if [[ -n ${WRK_CPUS:-} ]]; then taskset -c "$WRK_CPUS" wrk "$@"; else wrk "$@"; fi
 }
 
+# warm_up URL: wrk for WARMUP, then 5 s rounds until two in a row are within 3 % of each other (at most 12): how
+# long the JIT takes differs between machines of one kind (15 s on one, over 50 s on another). Logs the rates.
+warm_up() {
+  local url=$1 previous=0 rate round
+  pinned_wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$url" >/dev/null
+  for round in $(seq 1 12); do
+    rate=$(pinned_wrk -t"$THREADS" -c"$CONNECTIONS" -d5s "$url" | awk '/^Requests\/sec/ {print int($2)}')
+    echo "    warm-up round $round: $rate req/s" >&2
+    if python3 -c "import sys; a, b = float(sys.argv[1]), float(sys.argv[2]); sys.exit(0 if b and abs(a - b) <= 0.03 * b else 1)" \
+         "$rate" "$previous"; then
+      return 0
+    fi
+    previous=$rate
+  done
+  echo "    warm-up: not steady after 12 rounds; measuring anyway" >&2
+}
+
 # create_experiment PORT: an experiment to read; prints its id.
 create_experiment() {
   curl -fsS -X POST -H 'Content-Type: application/json' -d '{"name":"bench","description":"x"}' \

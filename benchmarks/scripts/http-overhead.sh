@@ -9,6 +9,7 @@
 #
 # Usage: benchmarks/scripts/http-overhead.sh [overhead|requestlog|calibrate|versus|all|summary]   (default: all)
 # Environment: PAIRS=20 JVMS=1 DURATION=5s THREADS=2 CONNECTIONS=16 WARMUP=15s HEAP=512m OUT=<dir>
+#              WARMUP: the first warm-up run of each demo and route; 5 s runs follow until two agree within 3 %
 #              ROUTES="root experiments" (overhead mode: which of GET / and GET /experiments/{id})
 #              JVMS: in overhead and calibrate modes, start that many fresh pairs of demos one after the other,
 #              PAIRS pairs each. Two JVMs of one jar differ by a few percent through their JIT decisions alone
@@ -109,9 +110,9 @@ pairs() {
   local a=$1 b=$2 route=$3 path=$4 i
   local port_a port_b pid_a pid_b
   eval "port_a=\$PORT_$a; port_b=\$PORT_$b; pid_a=\$PID_$a; pid_b=\$PID_$b"
-  echo "warm-up $route ($WARMUP each)" >&2
-  pinned_wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "http://127.0.0.1:$port_a$path" >/dev/null
-  pinned_wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "http://127.0.0.1:$port_b$path" >/dev/null
+  echo "warm-up $route ($WARMUP each, then until steady)" >&2
+  warm_up "http://127.0.0.1:$port_a$path"
+  warm_up "http://127.0.0.1:$port_b$path"
   for i in $(seq 1 "$PAIRS"); do
     if (( i % 2 )); then
       run_wrk "$route,$JVM:$i,A" "$pid_a" "http://127.0.0.1:$port_a$path"

@@ -57,9 +57,9 @@ fi
 if [[ $ROUTE == /experiments/* ]]; then
   create_experiment "$PORT_A" >/dev/null; create_experiment "$PORT_B" >/dev/null
 fi
-echo "warm-up $WARMUP each on $ROUTE" >&2
-wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "http://127.0.0.1:$PORT_A$ROUTE" >/dev/null
-wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "http://127.0.0.1:$PORT_B$ROUTE" >/dev/null
+echo "warm-up $WARMUP each on $ROUTE, then until steady" >&2
+warm_up "http://127.0.0.1:$PORT_A$ROUTE"
+warm_up "http://127.0.0.1:$PORT_B$ROUTE"
 
 # profile NAME ROUND: one recording of RECORD seconds under wrk; writes collapsed stacks and the request count.
 profile() {
