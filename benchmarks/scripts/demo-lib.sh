@@ -47,21 +47,32 @@ pinned_wrk() {
   if [[ -n ${WRK_CPUS:-} ]]; then taskset -c "$WRK_CPUS" wrk "$@"; else wrk "$@"; fi
 }
 
-# warm_up URL: wrk for WARMUP, then 5 s rounds until two in a row are within 3 % of each other (at most 12): how
-# long the JIT takes differs between machines of one kind (15 s on one, over 50 s on another). Logs the rates.
+# jit_cpu_ms PID: CPU time so far of the JVM's JIT compiler threads, in milliseconds.
+jit_cpu_ms() {
+  local task ns=0
+  for task in /proc/"$1"/task/*; do
+    [[ $(cat "$task/comm" 2>/dev/null) == C[12]\ CompilerThre* ]] && ns=$((ns + $(cut -d' ' -f1 "$task/schedstat")))
+  done
+  echo $((ns / 1000000))
+}
+
+# warm_up URL PID: wrk for WARMUP, then 5 s runs until the last three rates agree within 3 % and the JIT compiled
+# for under 100 ms during the last (at most 36 runs). How long the JIT takes differs between machines of one kind
+# (15 s on one, minutes on another), and on a slow one the rate can stay flat for a while mid-compilation.
 warm_up() {
-  local url=$1 previous=0 rate round
+  local url=$1 pid=$2 rates=() round jit_before jit_ms
   pinned_wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$url" >/dev/null
-  for round in $(seq 1 12); do
-    rate=$(pinned_wrk -t"$THREADS" -c"$CONNECTIONS" -d5s "$url" | awk '/^Requests\/sec/ {print int($2)}')
-    echo "    warm-up round $round: $rate req/s" >&2
-    if python3 -c "import sys; a, b = float(sys.argv[1]), float(sys.argv[2]); sys.exit(0 if b and abs(a - b) <= 0.03 * b else 1)" \
-         "$rate" "$previous"; then
+  for round in $(seq 1 36); do
+    jit_before=$(jit_cpu_ms "$pid")
+    rates+=("$(pinned_wrk -t"$THREADS" -c"$CONNECTIONS" -d5s "$url" | awk '/^Requests\/sec/ {print int($2)}')")
+    jit_ms=$(( $(jit_cpu_ms "$pid") - jit_before ))
+    echo "    warm-up run $round: ${rates[-1]} req/s, JIT ${jit_ms} ms" >&2
+    if (( round >= 3 && jit_ms < 100 )) && python3 -c 'import sys; r = [float(x) for x in sys.argv[1:]]; sys.exit(0 if min(r) > 0 and max(r) <= 1.03 * min(r) else 1)' \
+         "${rates[@]: -3}"; then
       return 0
     fi
-    previous=$rate
   done
-  echo "    warm-up: not steady after 12 rounds; measuring anyway" >&2
+  echo "    warm-up: not steady after 36 runs; measuring anyway" >&2
 }
 
 # create_experiment PORT: an experiment to read; prints its id.

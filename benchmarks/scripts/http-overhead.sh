@@ -9,8 +9,8 @@
 #
 # Usage: benchmarks/scripts/http-overhead.sh [overhead|requestlog|calibrate|versus|all|summary]   (default: all)
 # Environment: PAIRS=20 JVMS=1 DURATION=5s THREADS=2 CONNECTIONS=16 WARMUP=15s HEAP=512m OUT=<dir>
-#              WARMUP: the first warm-up run of each demo and route; 5 s runs follow until two agree within 3 %
-#              ROUTES="root experiments" (overhead mode: which of GET / and GET /experiments/{id})
+#              WARMUP: the first warm-up run of each demo and route; 5 s runs follow until three agree within 3 %
+#              ROUTES="root experiments" (overhead, calibrate: which of GET / and GET /experiments/{id})
 #              JVMS: in overhead and calibrate modes, start that many fresh pairs of demos one after the other,
 #              PAIRS pairs each. Two JVMs of one jar differ by a few percent through their JIT decisions alone
 #              (see calibrate), so the confidence interval resamples whole JVM pairs when JVMS > 1.
@@ -111,8 +111,15 @@ pairs() {
   local port_a port_b pid_a pid_b
   eval "port_a=\$PORT_$a; port_b=\$PORT_$b; pid_a=\$PID_$a; pid_b=\$PID_$b"
   echo "warm-up $route ($WARMUP each, then until steady)" >&2
-  warm_up "http://127.0.0.1:$port_a$path"
-  warm_up "http://127.0.0.1:$port_b$path"
+  # In the order the demos started (see in_order); the first then sat idle while the second warmed, long enough
+  # for Jetty to end its idle threads (after 60 s): one more run brings them back.
+  if (( JVM % 2 )); then
+    warm_up "http://127.0.0.1:$port_a$path" "$pid_a"; warm_up "http://127.0.0.1:$port_b$path" "$pid_b"
+    pinned_wrk -t"$THREADS" -c"$CONNECTIONS" -d5s "http://127.0.0.1:$port_a$path" >/dev/null
+  else
+    warm_up "http://127.0.0.1:$port_b$path" "$pid_b"; warm_up "http://127.0.0.1:$port_a$path" "$pid_a"
+    pinned_wrk -t"$THREADS" -c"$CONNECTIONS" -d5s "http://127.0.0.1:$port_b$path" >/dev/null
+  fi
   for i in $(seq 1 "$PAIRS"); do
     if (( i % 2 )); then
       run_wrk "$route,$JVM:$i,A" "$pid_a" "http://127.0.0.1:$port_a$path"
@@ -124,6 +131,11 @@ pairs() {
     echo "  $route JVMs $JVM/$JVMS pair $i/$PAIRS: $(tail -2 "$OUT/runs.csv" | cut -d, -f3,4 | tr '\n' ' ')" >&2
   done
 }
+
+# in_order START_A START_B: runs the two start functions, A's first in odd JVM pairs and B's first in even ones
+# (pairs warms them in the same order). In an A/A run on the database route the demo started and warmed first was
+# slower by ~19 us per request (session 5): one order throughout would charge that to one side.
+in_order() { if (( JVM % 2 )); then "$1"; "$2"; else "$2"; "$1"; fi; }
 
 # route_pairs NAME_A NAME_B: the pairs of every route in ROUTES on two running demos, one experiment created in each.
 route_pairs() {
@@ -206,11 +218,17 @@ fi
 echo "results in $OUT" >&2
 { echo "# $(date -Is) $(nproc) cores; PAIRS=$PAIRS DURATION=$DURATION wrk -t$THREADS -c$CONNECTIONS"; } >"$OUT/meta.txt"
 
+start_on() { start_demo ON "$NOLOG_CONFIG" true "${EXTRA_JVM_OPTIONS[@]}"; }
+start_off() { start_demo OFF "$NOLOG_CONFIG" false "${EXTRA_JVM_OPTIONS[@]}"; }
+start_on1() { start_demo ON1 "$NOLOG_CONFIG" true "${EXTRA_JVM_OPTIONS[@]}"; }
+start_on2() { start_demo ON2 "$NOLOG_CONFIG" true "${EXTRA_JVM_OPTIONS[@]}"; }
+start_new() { start_demo NEW "$NOLOG_CONFIG" true "${EXTRA_JVM_OPTIONS[@]}"; }
+start_old() { DEMO_JAR=$JAR_B start_demo OLD "$NOLOG_CONFIG" true "${EXTRA_JVM_OPTIONS[@]}"; }
+
 if [[ $MODE == overhead || $MODE == all ]]; then
   : >"$OUT/runs.csv"
   for JVM in $(seq 1 "$JVMS"); do
-    start_demo ON "$NOLOG_CONFIG" true "${EXTRA_JVM_OPTIONS[@]}"
-    start_demo OFF "$NOLOG_CONFIG" false "${EXTRA_JVM_OPTIONS[@]}"
+    in_order start_on start_off
     route_pairs ON OFF
     stop_demos
   done
@@ -223,9 +241,8 @@ if [[ $MODE == calibrate ]]; then
   # two JVMs of the same jar differ by their JIT decisions, not only by the machine's noise.
   : >"$OUT/runs.csv"
   for JVM in $(seq 1 "$JVMS"); do
-    start_demo ON1 "$NOLOG_CONFIG" true "${EXTRA_JVM_OPTIONS[@]}"
-    start_demo ON2 "$NOLOG_CONFIG" true "${EXTRA_JVM_OPTIONS[@]}"
-    pairs ON1 ON2 "GET /" "/"
+    in_order start_on1 start_on2
+    route_pairs ON1 ON2
     stop_demos
   done
   cp "$OUT/runs.csv" "$OUT/calibrate.csv"
@@ -236,8 +253,7 @@ if [[ $MODE == versus ]]; then
   [ -f "${JAR_B:-}" ] || { echo "versus mode needs JAR_B, the jar to compare JAR with" >&2; exit 2; }
   : >"$OUT/runs.csv"
   for JVM in $(seq 1 "$JVMS"); do
-    start_demo NEW "$NOLOG_CONFIG" true "${EXTRA_JVM_OPTIONS[@]}"
-    DEMO_JAR=$JAR_B start_demo OLD "$NOLOG_CONFIG" true "${EXTRA_JVM_OPTIONS[@]}"
+    in_order start_new start_old
     route_pairs NEW OLD
     stop_demos
   done
