@@ -113,13 +113,11 @@ pairs() {
   echo "warm-up $route ($WARMUP each, then until steady)" >&2
   # In the order the demos started (see in_order); the first then sat idle while the second warmed, long enough
   # for Jetty to end its idle threads (after 60 s): one more run brings them back.
-  if (( JVM % 2 )); then
-    warm_up "http://127.0.0.1:$port_a$path" "$pid_a"; warm_up "http://127.0.0.1:$port_b$path" "$pid_b"
-    pinned_wrk -t"$THREADS" -c"$CONNECTIONS" -d5s "http://127.0.0.1:$port_a$path" >/dev/null
-  else
-    warm_up "http://127.0.0.1:$port_b$path" "$pid_b"; warm_up "http://127.0.0.1:$port_a$path" "$pid_a"
-    pinned_wrk -t"$THREADS" -c"$CONNECTIONS" -d5s "http://127.0.0.1:$port_b$path" >/dev/null
-  fi
+  local urls=("http://127.0.0.1:$port_a$path" "http://127.0.0.1:$port_b$path") pids=("$pid_a" "$pid_b") first=0
+  (( JVM % 2 )) || first=1
+  warm_up "${urls[first]}" "${pids[first]}"
+  warm_up "${urls[1 - first]}" "${pids[1 - first]}"
+  pinned_wrk -t"$THREADS" -c"$CONNECTIONS" -d5s "${urls[first]}" >/dev/null
   for i in $(seq 1 "$PAIRS"); do
     if (( i % 2 )); then
       run_wrk "$route,$JVM:$i,A" "$pid_a" "http://127.0.0.1:$port_a$path"

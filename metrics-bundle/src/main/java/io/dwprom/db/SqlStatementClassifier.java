@@ -34,21 +34,25 @@ public final class SqlStatementClassifier {
     }
 
     public SqlStatement classify(String sql) {
-        if (sql == null) {
-            return SqlStatement.UNKNOWN;
-        }
-        SqlStatement cached = statements.get(sql);
+        SqlStatement cached = sql == null ? null : statements.get(sql);
         if (cached != null) {
             return cached;
         }
-        SqlStatement parsed = parse(sql);
-        if (statements.size() < maxStatements) {
+        SqlStatement parsed = classifyUncached(sql);
+        if (sql != null && statements.size() < maxStatements) {
             statements.putIfAbsent(sql, parsed);
         }
         return parsed;
     }
 
-    private SqlStatement parse(String sql) {
+    /**
+     * Classifies without keeping the result, for callers that cache it with more of their own (the SQL logger
+     * keeps each text's series too), so that a text is not held twice. The table limit applies all the same.
+     */
+    public SqlStatement classifyUncached(String sql) {
+        if (sql == null) {
+            return SqlStatement.UNKNOWN;
+        }
         SqlTokens tokens = new SqlTokens(sql);
         String first = tokens.nextWord();
         if (first == null) {

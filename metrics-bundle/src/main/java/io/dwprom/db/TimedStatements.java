@@ -8,8 +8,9 @@ import java.util.concurrent.ConcurrentMap;
 /**
  * The labels and {@code db_query_duration_seconds} series of each SQL text {@link PrometheusSqlLogger} has timed,
  * so that timing a statement costs one lookup by its text (whose hash the {@code String} keeps) instead of a
- * classification followed by a lookup by label values. Holds at most as many texts as the classifier caches; past
- * that, a statement is classified and its series found each time, with the same result.
+ * classification followed by a lookup by label values. Holds at most as many texts as the classifier would cache
+ * (it classifies them uncached, so no text is held twice); past that, a statement is classified and its series
+ * found each time, with the same result.
  */
 final class TimedStatements {
 
@@ -31,7 +32,7 @@ final class TimedStatements {
         if (known != null) {
             return known;
         }
-        SqlStatement labels = classifier.classify(sql);
+        SqlStatement labels = classifier.classifyUncached(sql);
         TimedStatement timed = new TimedStatement(labels, metrics.queryDurationSeries(labels));
         if (sql != null && bySql.size() < classifier.maxStatements()) {
             bySql.putIfAbsent(sql, timed);
