@@ -12,9 +12,10 @@ import org.glassfish.jersey.server.monitoring.RequestEventListener;
  * Feeds {@link HttpMetrics} from Jersey's request events. Jersey's event listener is used rather than a
  * request/response filter pair because its {@code FINISHED} event is the one hook that fires exactly once for
  * every request, after the response body is written, also when a filter, a resource or an exception mapper
- * fails; that is what keeps counts exact and the in-flight gauge balanced. Body bytes are counted by
- * {@link CountingStreams} set around Jersey's entity streams: the request's when it starts, the response's once
- * its filters ran, just before Jersey writes it. (A writer interceptor would need the request's properties to
+ * fails; that is what keeps counts exact and the in-flight gauge balanced. A request's size is its declared
+ * Content-Length, read when it starts (its headers are then fresh in the CPU's caches); without one, the bytes
+ * read, counted by {@link CountingStreams} set around its entity stream. The response's bytes are always counted,
+ * by {@link CountingStreams} set around its entity stream once its filters ran, just before Jersey writes it. (A writer interceptor would need the request's properties to
  * find its request, and in a servlet container those are request attributes: measurably slower.) Any failure
  * here is counted by {@link RecordingErrors} and never reaches the request.
  */
@@ -49,13 +50,23 @@ public final class JerseyRequestListener implements ApplicationEventListener {
             InFlightRequest inFlight = metrics.start();
             // A HEAD response body is rendered but never sent: leave it uncounted.
             boolean countBodies = !"HEAD".equals(request.getMethod());
-            if (countBodies && request.getEntityStream() != null) {
+            int declaredLength = declaredLength(request);
+            if (declaredLength < 0 && countBodies && request.getEntityStream() != null) {
                 request.setEntityStream(new CountingStreams.Input(request.getEntityStream(), inFlight));
             }
-            return new Completion(inFlight, countBodies);
+            return new Completion(inFlight, countBodies, declaredLength);
         } catch (RuntimeException failure) {
             errors.record(COMPONENT, failure);
             return null;
+        }
+    }
+
+    /** The request's Content-Length, or -1 when it has none (or a malformed one, which Jetty rejects first). */
+    private static int declaredLength(ContainerRequest request) {
+        try {
+            return request.getLength();
+        } catch (RuntimeException malformed) {
+            return -1;
         }
     }
 
@@ -63,10 +74,12 @@ public final class JerseyRequestListener implements ApplicationEventListener {
 
         private final InFlightRequest inFlight;
         private final boolean countBodies;
+        private final int declaredLength;
 
-        Completion(InFlightRequest inFlight, boolean countBodies) {
+        Completion(InFlightRequest inFlight, boolean countBodies, int declaredLength) {
             this.inFlight = inFlight;
             this.countBodies = countBodies;
+            this.declaredLength = declaredLength;
         }
 
         @Override
@@ -96,7 +109,6 @@ public final class JerseyRequestListener implements ApplicationEventListener {
                 ContainerRequest request = event.getContainerRequest();
                 ContainerResponse response = event.getContainerResponse();
                 int status = response != null ? response.getStatus() : 500;
-                int declaredLength = request.getLength();
                 inFlight.finish(series.of(request.getMethod(), event.getUriInfo(), status), HttpLabels.status(status),
                         declaredLength >= 0 ? declaredLength : inFlight.requestBytesRead());
             } catch (RuntimeException failure) {

@@ -103,6 +103,18 @@ class HttpMetricsIT {
     }
 
     @Test
+    void aBodyWithAContentLengthIsMeasuredByItEvenWhenTheResourceNeverReadsIt() {
+        double before = scrape().sum("http_request_size_bytes_sum", "method", "POST", "path", "/db/items/{id}");
+        HttpResponse<String> response = APP.send(HttpRequest.newBuilder(APP.appUri("/db/items/4242"))
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[4321])));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(scrape().sum("http_request_size_bytes_sum", "method", "POST", "path", "/db/items/{id}"))
+                .isEqualTo(before + 4321);
+    }
+
+    @Test
     void failuresAreCountedWithTheirStatus() {
         double before = requests("GET", "/fail", "500");
         assertThat(APP.get("/fail").statusCode()).isEqualTo(500);
