@@ -54,14 +54,7 @@ else
   start_demo B "$OUT/config.yml" false "${PROFILING[@]}"
   B_LABEL="bundle off"
 fi
-if [[ $ROUTE == /experiments/* ]]; then
-  create_experiment "$PORT_A" >/dev/null; create_experiment "$PORT_B" >/dev/null
-fi
-echo "warm-up $WARMUP each on $ROUTE, then until steady" >&2
-warm_up "http://127.0.0.1:$PORT_A$ROUTE" "$PID_A"
-warm_up "http://127.0.0.1:$PORT_B$ROUTE" "$PID_B"
-# A sat idle while B warmed, long enough for Jetty to end its idle threads (after 60 s): bring them back.
-pinned_wrk -t"$THREADS" -c"$CONNECTIONS" -d5s "http://127.0.0.1:$PORT_A$ROUTE" >/dev/null
+warm_pair "$ROUTE"
 
 # profile NAME ROUND: one recording of RECORD seconds under wrk; writes collapsed stacks and the request count.
 profile() {
