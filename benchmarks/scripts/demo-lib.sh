@@ -81,16 +81,21 @@ create_experiment() {
        "http://127.0.0.1:$1/experiments" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])'
 }
 
-# warm_pair ROUTE: warms the running demos A and B on ROUTE (a path; one experiment is created in each first
-# when it reads one), A then B, then gives A one more 5 s run: it sat idle while B warmed, long enough for Jetty
-# to end its idle threads (after 60 s).
+# warm_in_turn URL_1 PID_1 URL_2 PID_2: warms the first demo, then the second, then gives the first one more 5 s
+# run: it sat idle while the second warmed, long enough for Jetty to end its idle threads (after 60 s).
+warm_in_turn() {
+  warm_up "$1" "$2"
+  warm_up "$3" "$4"
+  pinned_wrk -t"$THREADS" -c"$CONNECTIONS" -d5s "$1" >/dev/null
+}
+
+# warm_pair ROUTE: warm_in_turn on the running demos A and B at ROUTE (a path), one experiment created in each
+# first when the route reads one.
 warm_pair() {
   local route=$1
   if [[ $route == /experiments/* ]]; then
     create_experiment "$PORT_A" >/dev/null; create_experiment "$PORT_B" >/dev/null
   fi
   echo "warm-up $WARMUP each on $route, then until steady" >&2
-  warm_up "http://127.0.0.1:$PORT_A$route" "$PID_A"
-  warm_up "http://127.0.0.1:$PORT_B$route" "$PID_B"
-  pinned_wrk -t"$THREADS" -c"$CONNECTIONS" -d5s "http://127.0.0.1:$PORT_A$route" >/dev/null
+  warm_in_turn "http://127.0.0.1:$PORT_A$route" "$PID_A" "http://127.0.0.1:$PORT_B$route" "$PID_B"
 }

@@ -111,13 +111,10 @@ pairs() {
   local port_a port_b pid_a pid_b
   eval "port_a=\$PORT_$a; port_b=\$PORT_$b; pid_a=\$PID_$a; pid_b=\$PID_$b"
   echo "warm-up $route ($WARMUP each, then until steady)" >&2
-  # In the order the demos started (see in_order); the first then sat idle while the second warmed, long enough
-  # for Jetty to end its idle threads (after 60 s): one more run brings them back.
+  # In the order the demos started (see in_order).
   local urls=("http://127.0.0.1:$port_a$path" "http://127.0.0.1:$port_b$path") pids=("$pid_a" "$pid_b") first=0
   (( JVM % 2 )) || first=1
-  warm_up "${urls[first]}" "${pids[first]}"
-  warm_up "${urls[1 - first]}" "${pids[1 - first]}"
-  pinned_wrk -t"$THREADS" -c"$CONNECTIONS" -d5s "${urls[first]}" >/dev/null
+  warm_in_turn "${urls[first]}" "${pids[first]}" "${urls[1 - first]}" "${pids[1 - first]}"
   for i in $(seq 1 "$PAIRS"); do
     if (( i % 2 )); then
       run_wrk "$route,$JVM:$i,A" "$pid_a" "http://127.0.0.1:$port_a$path"

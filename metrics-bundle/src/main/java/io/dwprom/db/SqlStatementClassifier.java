@@ -34,12 +34,15 @@ public final class SqlStatementClassifier {
     }
 
     public SqlStatement classify(String sql) {
-        SqlStatement cached = sql == null ? null : statements.get(sql);
+        if (sql == null) {
+            return SqlStatement.UNKNOWN;
+        }
+        SqlStatement cached = statements.get(sql);
         if (cached != null) {
             return cached;
         }
         SqlStatement parsed = classifyUncached(sql);
-        if (sql != null && statements.size() < maxStatements) {
+        if (statements.size() < maxStatements) {
             statements.putIfAbsent(sql, parsed);
         }
         return parsed;

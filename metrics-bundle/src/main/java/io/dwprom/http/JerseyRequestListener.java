@@ -15,8 +15,9 @@ import org.glassfish.jersey.server.monitoring.RequestEventListener;
  * fails; that is what keeps counts exact and the in-flight gauge balanced. A request's size is its declared
  * Content-Length, read when it starts (its headers are then fresh in the CPU's caches); without one, the bytes
  * read, counted by {@link CountingStreams} set around its entity stream. The response's bytes are always counted,
- * by {@link CountingStreams} set around its entity stream once its filters ran, just before Jersey writes it. (A writer interceptor would need the request's properties to
- * find its request, and in a servlet container those are request attributes: measurably slower.) Any failure
+ * by {@link CountingStreams} set around its entity stream once its filters ran, just before Jersey writes it. (A
+ * writer interceptor would need the request's properties to find its request, and in a servlet container those
+ * are request attributes: measurably slower.) Any failure
  * here is counted by {@link RecordingErrors} and never reaches the request.
  */
 public final class JerseyRequestListener implements ApplicationEventListener {
@@ -51,10 +52,12 @@ public final class JerseyRequestListener implements ApplicationEventListener {
             // A HEAD response body is rendered but never sent: leave it uncounted.
             boolean countBodies = !"HEAD".equals(request.getMethod());
             int declaredLength = declaredLength(request);
-            if (declaredLength < 0 && countBodies && request.getEntityStream() != null) {
+            if (declaredLength >= 0) {
+                inFlight.addRequestBytes(declaredLength);
+            } else if (countBodies && request.getEntityStream() != null) {
                 request.setEntityStream(new CountingStreams.Input(request.getEntityStream(), inFlight));
             }
-            return new Completion(inFlight, countBodies, declaredLength);
+            return new Completion(inFlight, countBodies);
         } catch (RuntimeException failure) {
             errors.record(COMPONENT, failure);
             return null;
@@ -74,12 +77,10 @@ public final class JerseyRequestListener implements ApplicationEventListener {
 
         private final InFlightRequest inFlight;
         private final boolean countBodies;
-        private final int declaredLength;
 
-        Completion(InFlightRequest inFlight, boolean countBodies, int declaredLength) {
+        Completion(InFlightRequest inFlight, boolean countBodies) {
             this.inFlight = inFlight;
             this.countBodies = countBodies;
-            this.declaredLength = declaredLength;
         }
 
         @Override
@@ -110,7 +111,7 @@ public final class JerseyRequestListener implements ApplicationEventListener {
                 ContainerResponse response = event.getContainerResponse();
                 int status = response != null ? response.getStatus() : 500;
                 inFlight.finish(series.of(request.getMethod(), event.getUriInfo(), status), HttpLabels.status(status),
-                        declaredLength >= 0 ? declaredLength : inFlight.requestBytesRead());
+                        inFlight.requestBytesRead());
             } catch (RuntimeException failure) {
                 errors.record(COMPONENT, failure);
                 // Still close the in-flight mark, under labels that cannot fail.
