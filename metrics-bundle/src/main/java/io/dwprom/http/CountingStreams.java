@@ -1,7 +1,6 @@
 package io.dwprom.http;
 
 import java.io.FilterInputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -51,12 +50,17 @@ final class CountingStreams {
         }
     }
 
-    static final class Output extends FilterOutputStream {
+    /**
+     * Counts what passes and adds nothing else: unlike {@link java.io.FilterOutputStream}, no close lock and no
+     * flush of its own before closing (Jersey flushes the entity stream itself, then closes it).
+     */
+    static final class Output extends OutputStream {
 
+        private final OutputStream out;
         private final InFlightRequest inFlight;
 
         Output(OutputStream out, InFlightRequest inFlight) {
-            super(out);
+            this.out = out;
             this.inFlight = inFlight;
         }
 
@@ -70,6 +74,16 @@ final class CountingStreams {
         public void write(byte[] buffer, int offset, int length) throws IOException {
             out.write(buffer, offset, length);
             inFlight.addResponseBytes(length);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            out.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.close();
         }
     }
 }
