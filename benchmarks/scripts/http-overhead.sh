@@ -9,6 +9,11 @@
 #
 # Usage: benchmarks/scripts/http-overhead.sh [overhead|requestlog|calibrate|versus|all|summary]   (default: all)
 # Environment: PAIRS=20 JVMS=1 DURATION=5s THREADS=2 CONNECTIONS=16 WARMUP=15s HEAP=512m OUT=<dir>
+#              PACE_MS: each connection waits that many milliseconds after a response before its next request
+#              (wrk's Lua delay hook; unset: none, wrk at saturation). The demos then run below saturation, and
+#              p50 and p99 are the latencies a request meets at that load rather than the length of a queue; the
+#              throughput ratio is then set by the pacing (close to 1), CPU per request stays comparable.
+#              Warm-ups are never paced.
 #              WARMUP: the first warm-up run of each demo and route; 5 s runs follow until three agree within 3 %
 #              ROUTES="root experiments" (overhead, calibrate: which of GET / and GET /experiments/{id})
 #              JVMS: in overhead and calibrate modes, start that many fresh pairs of demos one after the other,
@@ -43,6 +48,12 @@ CONFIG=${CONFIG:-$ROOT/config.yml}
 OUT=${OUT:-$(mktemp -d -t http-overhead.XXXXXX)}
 mkdir -p "$OUT"
 read -ra EXTRA_JVM_OPTIONS <<<"${JAVA_OPTS:-}"
+PACING=()
+if [[ -n ${PACE_MS:-} ]]; then
+  [[ $PACE_MS =~ ^[1-9][0-9]*$ ]] || { echo "PACE_MS must be a whole number of milliseconds, not '$PACE_MS'" >&2; exit 2; }
+  printf 'function delay()\n  return %s\nend\n' "$PACE_MS" >"$OUT/pace.lua"
+  PACING=(-s "$OUT/pace.lua")
+fi
 
 [ -f "$JAR" ] || { echo "missing $JAR: build it first (see the header of this script)" >&2; exit 2; }
 [ -f "$CONFIG" ] || { echo "missing $CONFIG" >&2; exit 2; }
@@ -77,7 +88,7 @@ run_wrk() {
   local label=$1 pid=$2 url=$3 before after
   before=$(cpu_ticks "$pid")
   thread_cpu "$pid" >"$OUT/threads.before"
-  pinned_wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$url" >"$OUT/wrk.last" 2>&1
+  pinned_wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "${PACING[@]}" "$url" >"$OUT/wrk.last" 2>&1
   thread_cpu "$pid" >"$OUT/threads.after"
   after=$(cpu_ticks "$pid")
   python3 - "$label" "$OUT/wrk.last" "$((after - before))" "$OUT/threads.before" "$OUT/threads.after" \
@@ -167,12 +178,13 @@ first = next(iter(rows.values()))
 print(f"\n== {title}: A = {labels[0]}, B = {labels[1]}; {len(first)} alternated pairs per route, "
       f"on {len({k.split(':')[0] for k in first})} pair(s) of JVMs")
 print(f"{'route':24} {'A req/s':>9} {'B req/s':>9} {'thr A/B':>8} {'95% CI':>17} {'A>B':>6} "
-      f"{'p99 A/B':>8} {'95% CI':>17} {'CPU us/req A':>13} {'B':>7} {'CPU A/B':>8} {'95% CI':>17}")
+      f"{'p50 A/B':>8} {'p99 A/B':>8} {'95% CI':>17} {'CPU us/req A':>13} {'B':>7} {'CPU A/B':>8} {'95% CI':>17}")
 for route, pairs in rows.items():
     keys = [k for k, p in pairs.items() if "A" in p and "B" in p]
     full = [pairs[k] for k in keys]
     jvm = [k.split(":")[0] for k in keys]
     thr = [p["A"][0] / p["B"][0] for p in full]
+    p50 = [p["A"][1] / p["B"][1] for p in full]
     p99 = [p["A"][2] / p["B"][2] for p in full]
     # 100 clock ticks per second; CPU of the demo JVM per request served.
     cpu = lambda side: statistics.median(p[side][4] * 1e4 / p[side][3] for p in full)
@@ -182,7 +194,7 @@ for route, pairs in rows.items():
     lo, hi = ci(thr, jvm); plo, phi = ci(p99, jvm)
     print(f"{route:24} {statistics.median(p['A'][0] for p in full):9.0f} {statistics.median(p['B'][0] for p in full):9.0f} "
           f"{statistics.median(thr):8.4f} [{lo:.4f}, {hi:.4f}] {wins:3d}/{len(full):<2d} "
-          f"{statistics.median(p99):8.4f} [{plo:.4f}, {phi:.4f}] {cpu('A'):13.1f} {cpu('B'):7.1f} "
+          f"{statistics.median(p50):8.4f} {statistics.median(p99):8.4f} [{plo:.4f}, {phi:.4f}] {cpu('A'):13.1f} {cpu('B'):7.1f} "
           f"{statistics.median(cpu_ratio):8.4f} [{clo:.4f}, {chi:.4f}]")
     if all(len(p[side]) > 5 for p in full for side in "AB"):
         # Finer CPU per request (ns on CPU from schedstat), split by thread group; the request threads' share
@@ -211,7 +223,8 @@ if [[ $MODE == summary ]]; then
 fi
 
 echo "results in $OUT" >&2
-{ echo "# $(date -Is) $(nproc) cores; PAIRS=$PAIRS DURATION=$DURATION wrk -t$THREADS -c$CONNECTIONS"; } >"$OUT/meta.txt"
+{ echo "# $(date -Is) $(nproc) cores; PAIRS=$PAIRS DURATION=$DURATION wrk -t$THREADS -c$CONNECTIONS" \
+    "${PACE_MS:+paced: $PACE_MS ms between a response and the next request on its connection}"; } >"$OUT/meta.txt"
 
 start_on() { start_demo ON "$NOLOG_CONFIG" true "${EXTRA_JVM_OPTIONS[@]}"; }
 start_off() { start_demo OFF "$NOLOG_CONFIG" false "${EXTRA_JVM_OPTIONS[@]}"; }
