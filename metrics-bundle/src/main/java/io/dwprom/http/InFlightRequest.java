@@ -15,7 +15,7 @@ public final class InFlightRequest {
     private final HttpMetrics metrics;
     private final long startNanos;
     private volatile int finished;
-    private long requestBytesRead;
+    private long requestBodyBytes;
     private long responseBytesWritten;
 
     InFlightRequest(HttpMetrics metrics, long startNanos) {
@@ -23,20 +23,13 @@ public final class InFlightRequest {
         this.startNanos = startNanos;
     }
 
+    /** Adds to the request body size: its declared Content-Length, or bytes as they are read. */
     public void addRequestBytes(long count) {
-        requestBytesRead += count;
+        requestBodyBytes += count;
     }
 
     public void addResponseBytes(long count) {
         responseBytesWritten += count;
-    }
-
-    public long requestBytesRead() {
-        return requestBytesRead;
-    }
-
-    public long responseBytesWritten() {
-        return responseBytesWritten;
     }
 
     /**
@@ -53,12 +46,15 @@ public final class InFlightRequest {
         return true;
     }
 
-    /** As {@link #finish(String, String, String, long)}, into a series the caller already found. */
-    boolean finish(RouteSeries series, String status, long requestBytes) {
+    /**
+     * As {@link #finish(String, String, String, long)}, into a series the caller already found, with the request
+     * bytes added to this request ({@link #addRequestBytes}) as its size.
+     */
+    boolean finish(RouteSeries series, String status) {
         if (!FINISHED.compareAndSet(this, 0, 1)) {
             return false;
         }
-        metrics.record(series, status, System.nanoTime() - startNanos, requestBytes, responseBytesWritten);
+        metrics.record(series, status, System.nanoTime() - startNanos, requestBodyBytes, responseBytesWritten);
         return true;
     }
 }

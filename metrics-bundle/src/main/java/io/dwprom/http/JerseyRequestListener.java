@@ -110,8 +110,7 @@ public final class JerseyRequestListener implements ApplicationEventListener {
                 ContainerRequest request = event.getContainerRequest();
                 ContainerResponse response = event.getContainerResponse();
                 int status = response != null ? response.getStatus() : 500;
-                inFlight.finish(series.of(request.getMethod(), event.getUriInfo(), status), HttpLabels.status(status),
-                        inFlight.requestBytesRead());
+                inFlight.finish(series.of(request.getMethod(), event.getUriInfo(), status), HttpLabels.status(status));
             } catch (RuntimeException failure) {
                 errors.record(COMPONENT, failure);
                 // Still close the in-flight mark, under labels that cannot fail.
