@@ -1,7 +1,25 @@
 # Shared by http-overhead.sh and profile-diff.sh (sourced, not run): start packaged demos on free loopback ports
-# and stop them on exit. Expects JAR, OUT and HEAP to be set by the caller. Optional: DEMO_JAR, for one demo,
+# and stop them on exit. Expects JAR, OUT and HEAP to be set by the caller (bench_setup sets them). Optional: DEMO_JAR, for one demo,
 # a jar other than JAR (e.g. DEMO_JAR=old.jar start_demo ...); DEMO_CPUS, a CPU list the demos are pinned to
 # (taskset -c), as WRK_CPUS pins wrk: DEMO_CPUS=0 WRK_CPUS=1 keeps each demo's threads on one core.
+
+# bench_setup NAME: what every demo benchmark shares: THREADS, CONNECTIONS and HEAP defaults, JAR and CONFIG
+# defaulting to the packaged demo and its config.yml, OUT defaulting to a new temporary directory named after NAME;
+# exits 2 when the jar, the configuration or wrk is missing.
+bench_setup() {
+  local root
+  root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+  THREADS=${THREADS:-2}
+  CONNECTIONS=${CONNECTIONS:-16}
+  HEAP=${HEAP:-512m}
+  JAR=${JAR:-$root/demo-service/target/demo-service.jar}
+  CONFIG=${CONFIG:-$root/config.yml}
+  OUT=${OUT:-$(mktemp -d -t "$1.XXXXXX")}
+  mkdir -p "$OUT"
+  [ -f "$JAR" ] || { echo "missing $JAR: build it first (see the header of this script)" >&2; exit 2; }
+  [ -f "$CONFIG" ] || { echo "missing $CONFIG" >&2; exit 2; }
+  command -v wrk >/dev/null || { echo "wrk not found: apt-get install wrk" >&2; exit 2; }
+}
 
 PIDS=()
 stop_demos() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; PIDS=(); }

@@ -16,19 +16,9 @@ ROUTE=${1:-/}
 ROUNDS=${ROUNDS:-6}
 RECORD=${RECORD:-10}
 WARMUP=${WARMUP:-30s}
-THREADS=${THREADS:-2}
-CONNECTIONS=${CONNECTIONS:-16}
-HEAP=${HEAP:-512m}
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-JAR=${JAR:-$ROOT/demo-service/target/demo-service.jar}
-CONFIG=${CONFIG:-$ROOT/config.yml}
-OUT=${OUT:-$(mktemp -d -t gc-pauses.XXXXXX)}
-mkdir -p "$OUT"
-[ -f "$JAR" ] || { echo "missing $JAR: build it first (see the header of this script)" >&2; exit 2; }
-command -v wrk >/dev/null || { echo "wrk not found: apt-get install wrk" >&2; exit 2; }
-
 # shellcheck source=demo-lib.sh
 source "$(dirname "$0")/demo-lib.sh"
+bench_setup gc-pauses
 without_request_log "$CONFIG" "$OUT/config.yml"
 gc_log() { echo "-Xlog:gc,gc+phases=debug:file=$OUT/$1-gc.log:uptime"; }
 

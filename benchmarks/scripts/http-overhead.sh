@@ -37,16 +37,11 @@ PAIRS=${PAIRS:-20}
 JVMS=${JVMS:-1}
 JVM=1
 DURATION=${DURATION:-5s}
-THREADS=${THREADS:-2}
-CONNECTIONS=${CONNECTIONS:-16}
 WARMUP=${WARMUP:-15s}
 ROUTES=${ROUTES:-root experiments}
-HEAP=${HEAP:-512m}
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-JAR=${JAR:-$ROOT/demo-service/target/demo-service.jar}
-CONFIG=${CONFIG:-$ROOT/config.yml}
-OUT=${OUT:-$(mktemp -d -t http-overhead.XXXXXX)}
-mkdir -p "$OUT"
+# shellcheck source=demo-lib.sh
+source "$(dirname "$0")/demo-lib.sh"
+bench_setup http-overhead
 read -ra EXTRA_JVM_OPTIONS <<<"${JAVA_OPTS:-}"
 PACING=()
 if [[ -n ${PACE_MS:-} ]]; then
@@ -55,12 +50,6 @@ if [[ -n ${PACE_MS:-} ]]; then
   PACING=(-s "$OUT/pace.lua")
 fi
 
-[ -f "$JAR" ] || { echo "missing $JAR: build it first (see the header of this script)" >&2; exit 2; }
-[ -f "$CONFIG" ] || { echo "missing $CONFIG" >&2; exit 2; }
-command -v wrk >/dev/null || { echo "wrk not found: apt-get install wrk" >&2; exit 2; }
-
-# shellcheck source=demo-lib.sh
-source "$(dirname "$0")/demo-lib.sh"
 # The same configuration with the request log switched off, for the runs that must not pay it.
 NOLOG_CONFIG=$OUT/config-no-request-log.yml
 without_request_log "$CONFIG" "$NOLOG_CONFIG"

@@ -21,17 +21,10 @@ ROUNDS=${ROUNDS:-3}
 RECORD=${RECORD:-10}
 WARMUP=${WARMUP:-45s}
 INTERVAL=${INTERVAL:-100us}
-THREADS=${THREADS:-2}
-CONNECTIONS=${CONNECTIONS:-16}
-HEAP=${HEAP:-512m}
 TOP=${TOP:-25}
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-JAR=${JAR:-$ROOT/demo-service/target/demo-service.jar}
-CONFIG=${CONFIG:-$ROOT/config.yml}
-OUT=${OUT:-$(mktemp -d -t profile-diff.XXXXXX)}
-mkdir -p "$OUT"
-[ -f "$JAR" ] || { echo "missing $JAR: build it first (see the header of this script)" >&2; exit 2; }
-command -v wrk >/dev/null || { echo "wrk not found: apt-get install wrk" >&2; exit 2; }
+# shellcheck source=demo-lib.sh
+source "$(dirname "$0")/demo-lib.sh"
+bench_setup profile-diff
 
 if [ -z "${ASYNC_PROFILER:-}" ]; then
   mvn -q -B dependency:get -Dartifact=tools.profiler:async-profiler:3.0 >&2
@@ -41,8 +34,6 @@ if [ -z "${ASYNC_PROFILER:-}" ]; then
 fi
 [ -f "$ASYNC_PROFILER" ] || { echo "missing $ASYNC_PROFILER" >&2; exit 2; }
 
-# shellcheck source=demo-lib.sh
-source "$(dirname "$0")/demo-lib.sh"
 without_request_log "$CONFIG" "$OUT/config.yml"
 PROFILING=(-XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints)
 
