@@ -57,7 +57,9 @@ public final class HistogramCells {
             bucket++;
         }
         stripe.add(firstCell + bucket, 1);
-        stripe.add(firstCell + upperBounds.length + 1, units);
+        if (units != 0) { // an empty body adds nothing to the sum: spare the atomic write
+            stripe.add(firstCell + upperBounds.length + 1, units);
+        }
     }
 
     /**
