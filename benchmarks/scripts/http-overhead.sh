@@ -143,26 +143,16 @@ route_pairs() {
 }
 
 summarise() {
-  python3 - "$OUT/runs.csv" "$1" "$2" <<'PY'
+  PYTHONPATH=$(dirname "$0") python3 - "$OUT/runs.csv" "$1" "$2" <<'PY'
 import csv, random, statistics, sys
+from median_ci import median_ci
 path, title, labels = sys.argv[1], sys.argv[2], sys.argv[3].split("/")
 rows = {}
 for route, pair, side, rps, p50, p99, n, ticks, *threads in csv.reader(open(path)):
     rows.setdefault(route, {}).setdefault(pair if ":" in pair else "1:" + pair, {})[side] = \
         (float(rps), float(p50), float(p99), int(n), int(ticks), *map(int, threads))
-random.seed(42)
-def ci(values, clusters):
-    """Bootstrap 95 % interval of the median; resamples whole clusters (JVM pairs) when there are several."""
-    groups = {}
-    for value, cluster in zip(values, clusters):
-        groups.setdefault(cluster, []).append(value)
-    groups = list(groups.values())
-    def resample():
-        if len(groups) == 1:
-            return random.choices(values, k=len(values))
-        return [v for g in random.choices(groups, k=len(groups)) for v in g]
-    boots = sorted(statistics.median(resample()) for _ in range(5000))
-    return boots[int(0.025 * len(boots))], boots[int(0.975 * len(boots)) - 1]
+rng = random.Random(42)
+ci = lambda values, clusters: median_ci(values, clusters, rng)
 first = next(iter(rows.values()))
 print(f"\n== {title}: A = {labels[0]}, B = {labels[1]}; {len(first)} alternated pairs per route, "
       f"on {len({k.split(':')[0] for k in first})} pair(s) of JVMs")
