@@ -67,8 +67,8 @@ import java.util.concurrent.TimeUnit;
 public class JerseyApplicationBenchmark {
 
     private static final URI BASE = URI.create("http://127.0.0.1:8080/");
-    private static final URI ROOT = URI.create("http://127.0.0.1:8080/");
-    private static final URI EXPERIMENT = URI.create("http://127.0.0.1:8080/experiments/42");
+    static final URI ROOT = URI.create("http://127.0.0.1:8080/");
+    static final URI EXPERIMENT = URI.create("http://127.0.0.1:8080/experiments/42");
 
     /** What Jetty's servlet container passes for a plain HTTP request without authentication. */
     private static final SecurityContext ANONYMOUS = new SecurityContext() {
@@ -105,6 +105,24 @@ public class JerseyApplicationBenchmark {
 
     @Setup
     public void setUp() {
+        application = application(variant);
+    }
+
+    @Benchmark
+    public long getRoot(PerThread thread) {
+        return serve(application, ROOT, thread.writer);
+    }
+
+    @Benchmark
+    public long getExperiment(PerThread thread) {
+        return serve(application, EXPERIMENT, thread.writer);
+    }
+
+    /**
+     * The application of one variant ({@code off}, {@code dwprom} or {@code timed}), checked to answer both routes
+     * and to be instrumented as the variant says.
+     */
+    static ApplicationHandler application(String variant) {
         MetricRegistry dropwizardMetrics = new MetricRegistry();
         DropwizardResourceConfig config = new DropwizardResourceConfig(dropwizardMetrics);
         config.register(new JacksonFeature(Jackson.newObjectMapper()));
@@ -116,21 +134,12 @@ public class JerseyApplicationBenchmark {
             config.register(new JerseyRequestListener(metrics.http(), new ExcludedPaths(List.of("/health")),
                     metrics.recordingErrors()));
         }
-        application = new ApplicationHandler(config);
-        checkServes(registry, dropwizardMetrics);
+        ApplicationHandler application = new ApplicationHandler(config);
+        checkServes(application, variant, registry, dropwizardMetrics);
+        return application;
     }
 
-    @Benchmark
-    public long getRoot(PerThread thread) {
-        return serve(ROOT, thread.writer);
-    }
-
-    @Benchmark
-    public long getExperiment(PerThread thread) {
-        return serve(EXPERIMENT, thread.writer);
-    }
-
-    private long serve(URI uri, DiscardingWriter writer) {
+    static long serve(ApplicationHandler application, URI uri, DiscardingWriter writer) {
         ContainerRequest request = new ContainerRequest(BASE, uri, "GET", ANONYMOUS, new MapPropertiesDelegate(), null);
         request.header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON);
         request.setWriter(writer);
@@ -139,11 +148,12 @@ public class JerseyApplicationBenchmark {
     }
 
     /** Fails the run unless both routes answer 200 with a body and the variant's instrumentation recorded them. */
-    private void checkServes(CollectorRegistry registry, MetricRegistry dropwizardMetrics) {
+    private static void checkServes(ApplicationHandler application, String variant, CollectorRegistry registry,
+                                    MetricRegistry dropwizardMetrics) {
         DiscardingWriter writer = new DiscardingWriter();
         for (URI uri : List.of(ROOT, EXPERIMENT)) {
             long before = writer.bytes;
-            serve(uri, writer);
+            serve(application, uri, writer);
             if (writer.status != 200 || writer.bytes == before) {
                 throw new IllegalStateException(uri + " answered " + writer.status + " with "
                         + (writer.bytes - before) + " bytes");
