@@ -3,9 +3,11 @@ package io.dwprom.benchmarks;
 import com.codahale.metrics.MetricRegistry;
 import io.dwprom.bundle.PrometheusFactory;
 import io.dwprom.bundle.PrometheusMetrics;
+import io.dwprom.http.HttpMetrics;
+import io.dwprom.http.InFlightRequest;
 import io.prometheus.client.CollectorRegistry;
 
-/** The bundle as an application gets it: every recorder over a registry of its own, default configuration. */
+/** The bundle as an application gets it, and the requests the benchmarks feed it. */
 final class Fixtures {
 
     private Fixtures() {
@@ -13,5 +15,12 @@ final class Fixtures {
 
     static PrometheusMetrics bundle() {
         return PrometheusMetrics.create(new CollectorRegistry(), new MetricRegistry(), new PrometheusFactory());
+    }
+
+    /** Records one finished request with a body of {@code requestBytes}, as the Jersey listener would. */
+    static void request(HttpMetrics http, String method, String path, String status, long requestBytes) {
+        InFlightRequest request = http.start();
+        request.addRequestBytes(requestBytes);
+        request.finish(method, path, status);
     }
 }

@@ -70,6 +70,6 @@ public class HttpRecorderBenchmark {
 
     @Benchmark
     public boolean bundle() {
-        return bundle.start().finish(METHOD, PATH, STATUS, 0);
+        return bundle.start().finish(METHOD, PATH, STATUS);
     }
 }

@@ -153,7 +153,7 @@ public class ScrapeBenchmark {
                     String method = route % 2 == 0 ? "GET" : "POST";
                     String path = "/resource" + route / 2 + "/{id}";
                     for (String status : statuses) {
-                        http.start().finish(method, path, status, 100);
+                        Fixtures.request(http, method, path, status, 100);
                     }
                 }
             });

@@ -40,12 +40,12 @@ public final class SeriesMemory {
 
         PrometheusMetrics http = Fixtures.bundle();
         measure("bundle http (1 route+status)", n, http, http.registry(),
-                i -> http.http().start().finish("GET", "/route" + i + "/{id}", "200", 100));
+                i -> Fixtures.request(http.http(), "GET", "/route" + i + "/{id}", "200", 100));
 
         PrometheusMetrics httpManyThreads = Fixtures.bundle();
         measure("bundle http, " + WRITER_THREADS + " writer threads", n, httpManyThreads,
                 httpManyThreads.registry(), i -> fromManyThreads(
-                        () -> httpManyThreads.http().start().finish("GET", "/route" + i + "/{id}", "200", 100)));
+                        () -> Fixtures.request(httpManyThreads.http(), "GET", "/route" + i + "/{id}", "200", 100)));
 
         PrometheusMetrics counters = Fixtures.bundle();
         measure("bundle helpers counter", n, counters, counters.registry(),

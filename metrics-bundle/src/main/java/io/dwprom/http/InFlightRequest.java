@@ -33,23 +33,20 @@ public final class InFlightRequest {
     }
 
     /**
-     * Records the request under bounded labels (see {@link HttpLabels}); later calls do nothing.
+     * Records the request under bounded labels (see {@link HttpLabels}), with the body bytes added to it as its
+     * sizes; later calls do nothing.
      *
-     * @param requestBytes the request body size (the declared Content-Length, or the bytes read)
      * @return whether this call recorded
      */
-    public boolean finish(String method, String path, String status, long requestBytes) {
+    public boolean finish(String method, String path, String status) {
         if (!FINISHED.compareAndSet(this, 0, 1)) {
             return false;
         }
-        metrics.record(method, path, status, System.nanoTime() - startNanos, requestBytes, responseBytesWritten);
+        metrics.record(method, path, status, System.nanoTime() - startNanos, requestBodyBytes, responseBytesWritten);
         return true;
     }
 
-    /**
-     * As {@link #finish(String, String, String, long)}, into a series the caller already found, with the request
-     * bytes added to this request ({@link #addRequestBytes}) as its size.
-     */
+    /** As {@link #finish(String, String, String)}, into a series the caller already found. */
     boolean finish(RouteSeries series, String status) {
         if (!FINISHED.compareAndSet(this, 0, 1)) {
             return false;

@@ -124,7 +124,7 @@ public final class JerseyRequestListener implements ApplicationEventListener {
             } catch (RuntimeException failure) {
                 errors.record(COMPONENT, failure);
                 // Still close the in-flight mark, under labels that cannot fail.
-                inFlight.finish(HttpLabels.OTHER_METHOD, HttpLabels.UNMATCHED, "unknown", 0);
+                inFlight.finish(HttpLabels.OTHER_METHOD, HttpLabels.UNMATCHED, "unknown");
             }
         }
     }

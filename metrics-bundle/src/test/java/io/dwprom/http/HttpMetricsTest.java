@@ -87,9 +87,9 @@ class HttpMetricsTest {
             Thread worker = new Thread(() -> {
                 for (int i = 0; i < requestsPerThread; i++) {
                     InFlightRequest request = metrics.start();
-                    Thread finisher = i % 1000 == 0 ? new Thread(() -> request.finish("GET", "/x", "200", 0)) : null;
+                    Thread finisher = i % 1000 == 0 ? new Thread(() -> request.finish("GET", "/x", "200")) : null;
                     if (finisher == null) {
-                        request.finish("GET", "/x", "200", 0);
+                        request.finish("GET", "/x", "200");
                     } else {
                         finisher.start();
                         join(finisher);
@@ -125,7 +125,9 @@ class HttpMetricsTest {
 
     private static void record(HttpMetrics metrics, String method, String path, String status, int times) {
         for (int i = 0; i < times; i++) {
-            metrics.start().finish(method, path, status, 10);
+            InFlightRequest request = metrics.start();
+            request.addRequestBytes(10);
+            request.finish(method, path, status);
         }
     }
 

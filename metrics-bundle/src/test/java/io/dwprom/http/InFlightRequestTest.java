@@ -17,8 +17,8 @@ class InFlightRequestTest {
         InFlightRequest request = metrics.start();
         assertThat(inFlight()).isEqualTo(1.0);
 
-        assertThat(request.finish("GET", "/x", "200", 0)).isTrue();
-        assertThat(request.finish("GET", "/x", "200", 0)).isFalse();
+        assertThat(request.finish("GET", "/x", "200")).isTrue();
+        assertThat(request.finish("GET", "/x", "200")).isFalse();
 
         assertThat(inFlight()).isEqualTo(0.0);
         assertThat(registry.getSampleValue("http_requests_total",
@@ -30,7 +30,8 @@ class InFlightRequestTest {
         InFlightRequest request = metrics.start();
         request.addResponseBytes(700);
         request.addResponseBytes(600);
-        request.finish("POST", "/upload", "201", 2_000_000);
+        request.addRequestBytes(2_000_000);
+        request.finish("POST", "/upload", "201");
 
         String[] names = {"method", "path"};
         String[] values = {"POST", "/upload"};
