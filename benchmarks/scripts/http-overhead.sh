@@ -58,12 +58,13 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
 # Nanoseconds on CPU of each thread of a JVM (/proc/<pid>/task/*/schedstat), one "tid group ns" per line; group
 # is "request" for Jetty's threads (named dw-*), "jit", "gc" or "other". Finer than the 10 ms ticks of /proc/stat.
+# Request threads also get a fourth field: how often the scheduler preempted them (involuntary context switches).
 thread_cpu() {
   local task comm
   for task in /proc/"$1"/task/*; do
     comm=$(cat "$task/comm" 2>/dev/null) || continue
     case $comm in
-      dw-*) echo "${task##*/} request $(cut -d' ' -f1 "$task/schedstat")" ;;
+      dw-*) echo "${task##*/} request $(cut -d' ' -f1 "$task/schedstat") $(preemptions "$task")" ;;
       C1\ Compiler*|C2\ Compiler*) echo "${task##*/} jit $(cut -d' ' -f1 "$task/schedstat")" ;;
       GC\ *|G1\ *|VM\ Periodic*|VM\ Thread) echo "${task##*/} gc $(cut -d' ' -f1 "$task/schedstat")" ;;
       *) echo "${task##*/} other $(cut -d' ' -f1 "$task/schedstat" 2>/dev/null || echo 0)" ;;
@@ -71,8 +72,18 @@ thread_cpu() {
   done
 }
 
-# run_wrk LABEL PID URL -> appends "label,rps,p50_us,p99_us,requests,cpu_ticks,request_ns,jit_ns,gc_ns" to
-# $OUT/runs.csv (the last three: CPU of Jetty's threads, of the JIT compilers and of GC/VM threads during the run)
+# preemptions TASK_DIR: the thread's involuntary context switches so far.
+preemptions() {
+  local key value
+  while read -r key value; do
+    [[ $key == nonvoluntary_ctxt_switches: ]] && { echo "$value"; return; }
+  done <"$1/status"
+  echo 0
+}
+
+# run_wrk LABEL PID URL -> appends "label,rps,p50_us,p99_us,requests,cpu_ticks,request_ns,jit_ns,gc_ns,preempted" to
+# $OUT/runs.csv (request_ns, jit_ns, gc_ns: CPU of Jetty's threads, of the JIT compilers and of GC/VM threads during
+# the run; preempted: how often Jetty's threads were preempted during it)
 run_wrk() {
   local label=$1 pid=$2 url=$3 before after
   before=$(cpu_ticks "$pid")
@@ -95,13 +106,17 @@ errors = re.search(r"Non-2xx or 3xx responses: (\d+)|Socket errors: .*", text)
 if errors:
     print("wrk reported errors: " + errors.group(0), file=sys.stderr)
 def threads(path):
-    return {tid: (group, int(ns)) for tid, group, ns in (line.split() for line in open(path))}
+    return {tid: (group, int(ns), int(preempted[0]) if preempted else 0)
+            for tid, group, ns, *preempted in (line.split() for line in open(path))}
 before, after = threads(sys.argv[4]), threads(sys.argv[5])
 by_group = {"request": 0, "jit": 0, "gc": 0, "other": 0}
-for tid, (group, ns) in after.items():
-    by_group[group] += ns - before.get(tid, (group, 0))[1]
+preempted = 0
+for tid, (group, ns, switches) in after.items():
+    _, ns_before, switches_before = before.get(tid, (group, 0, 0))
+    by_group[group] += ns - ns_before
+    preempted += switches - switches_before
 print(f"{label},{rps:.1f},{latency(50):.0f},{latency(99):.0f},{requests},{ticks},"
-      f"{by_group['request']},{by_group['jit']},{by_group['gc']}")
+      f"{by_group['request']},{by_group['jit']},{by_group['gc']},{preempted}")
 PY
 }
 
@@ -185,6 +200,14 @@ for route, pairs in rows.items():
             print(f"  {group:22} CPU us/request: A {statistics.median(per_request('A')):7.2f}  "
                   f"B {statistics.median(per_request('B')):7.2f}  A-B {statistics.median(diff):+6.2f} "
                   f"[{dlo:+.2f}, {dhi:+.2f}]")
+    if all(len(p[side]) > 8 for p in full for side in "AB"):
+        # A request preempted mid-way waits out another thread's time slice: the tail at saturation (BENCHMARKS.md,
+        # session 9). Runs recorded before session 9 have no such column.
+        preempted = lambda side: [p[side][8] / p[side][3] for p in full]
+        ratio = [a / b for a, b in zip(preempted("A"), preempted("B"))]
+        rlo, rhi = ci(ratio, jvm)
+        print(f"  {'Jetty request threads':22} preempted per request: A {statistics.median(preempted('A')):.4f}  "
+              f"B {statistics.median(preempted('B')):.4f}  A/B {statistics.median(ratio):.4f} [{rlo:.4f}, {rhi:.4f}]")
 PY
 }
 
