@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Goal 1 of BENCHMARKS.md: HTTP throughput and p99 latency of the demo with the bundle against the same demo
 # without it, on loopback, many short alternated wrk pairs, median ratio with a bootstrap 95% confidence interval.
-# Also the per-request CPU time of the demo JVM (from /proc), and the cost of Dropwizard's default request log.
+# Also the per-request CPU time of the demo JVM and how often its request threads were preempted (from /proc), and
+# the cost of Dropwizard's default request log.
 #
 # Builds nothing. Build first (from the repository root):
 #   mvn -q -B -pl metrics-bundle -am clean install -DskipTests && mvn -q -B -pl demo-service package -DskipTests
