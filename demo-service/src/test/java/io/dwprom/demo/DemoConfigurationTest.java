@@ -62,6 +62,7 @@ class DemoConfigurationTest {
         assertThat(config.getPrometheus().getPath()).isEqualTo("/prometheus");
         assertThat(config.getPrometheus().getExcludedPaths()).containsExactly("/health", "/metrics");
         assertThat(config.getPrometheus().isJvmMetrics()).isTrue();
+        assertThat(config.getPrometheus().isJvmAllocationMetrics()).isFalse();
     }
 
     @Test

@@ -22,6 +22,8 @@ import java.util.List;
  * them) that record no HTTP metrics</td></tr>
  * <tr><td>jvmMetrics</td><td>true</td><td>export the {@code jvm_*} families of simpleclient_hotspot; the
  * {@code process_*} families are always exported</td></tr>
+ * <tr><td>jvmAllocationMetrics</td><td>false</td><td>also export {@code jvm_memory_pool_allocated_bytes_total};
+ * it listens to every garbage collection, which costs the tail latency of a saturated service (BENCHMARKS.md)</td></tr>
  * <tr><td>maxStatusValues</td><td>50</td><td>distinct {@code status} values per business counter; more fold
  * into {@code other}</td></tr>
  * <tr><td>maxSqlTables</td><td>200</td><td>distinct {@code table} values; more fold into {@code other}</td></tr>
@@ -41,6 +43,7 @@ public class PrometheusFactory {
     @NotNull
     private List<String> excludedPaths = List.of("/health", "/metrics");
     private boolean jvmMetrics = true;
+    private boolean jvmAllocationMetrics = false;
     @Min(1)
     private int maxStatusValues = 50;
     @Min(1)
@@ -95,6 +98,16 @@ public class PrometheusFactory {
     @JsonProperty
     public void setJvmMetrics(boolean jvmMetrics) {
         this.jvmMetrics = jvmMetrics;
+    }
+
+    @JsonProperty
+    public boolean isJvmAllocationMetrics() {
+        return jvmAllocationMetrics;
+    }
+
+    @JsonProperty
+    public void setJvmAllocationMetrics(boolean jvmAllocationMetrics) {
+        this.jvmAllocationMetrics = jvmAllocationMetrics;
     }
 
     @JsonProperty

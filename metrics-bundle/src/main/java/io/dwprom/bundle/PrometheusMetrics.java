@@ -62,7 +62,7 @@ public final class PrometheusMetrics {
     public static PrometheusMetrics create(CollectorRegistry registry, MetricRegistry dropwizardRegistry,
                                            PrometheusFactory config) {
         PrometheusMetrics metrics = new PrometheusMetrics(registry, dropwizardRegistry, config);
-        SystemMetrics.register(registry, config.isJvmMetrics());
+        SystemMetrics.register(registry, config.isJvmMetrics(), config.isJvmAllocationMetrics());
         BridgeFactory bridge = config.getBridge();
         if (bridge.isEnabled()) {
             List<String> excluded = new ArrayList<>(bridge.getExcludedPrefixes());
