@@ -1,4 +1,4 @@
-# Shared by http-overhead.sh and profile-diff.sh (sourced, not run): start packaged demos on free loopback ports
+# Shared by the demo benchmarks (http-overhead.sh, profile-diff.sh, gc-pauses.sh and the sessions' experiments; sourced, not run): start packaged demos on free loopback ports
 # and stop them on exit. Expects JAR, OUT and HEAP to be set by the caller (bench_setup sets them). Optional: DEMO_JAR, for one demo,
 # a jar other than JAR (e.g. DEMO_JAR=old.jar start_demo ...); DEMO_CPUS, a CPU list the demos are pinned to
 # (taskset -c), as WRK_CPUS pins wrk: DEMO_CPUS=0 WRK_CPUS=1 keeps each demo's threads on one core.
@@ -38,7 +38,8 @@ open(sys.argv[2], "w").write(text.replace("\nserver:\n", "\nserver:\n  requestLo
 PY
 }
 
-# start_demo NAME CONFIG ENABLED [JVM OPTION...] -> sets PORT_<NAME>, PID_<NAME>; output in $OUT/NAME.log
+# start_demo NAME CONFIG ENABLED [JVM OPTION...] -> sets PORT_<NAME>, ADMIN_<NAME> (the admin port), PID_<NAME>;
+# output in $OUT/NAME.log
 start_demo() {
   local name=$1 config=$2 enabled=$3 port admin pid pin=()
   shift 3
@@ -51,7 +52,7 @@ start_demo() {
   PIDS+=("$pid")
   for _ in $(seq 1 120); do
     if curl -fsS "http://127.0.0.1:$port/" >/dev/null 2>&1; then
-      eval "PORT_$name=$port; PID_$name=$pid"
+      eval "PORT_$name=$port; ADMIN_$name=$admin; PID_$name=$pid"
       return 0
     fi
     kill -0 "$pid" 2>/dev/null || { echo "demo $name died; see $OUT/$name.log" >&2; exit 1; }

@@ -11,11 +11,9 @@ WARMUP=${WARMUP:-20s}
 source "$(dirname "$0")/../../../scripts/demo-lib.sh"
 bench_setup probe
 without_request_log "$CONFIG" "$OUT/config.yml"
-admin_of() { ps -o args= -p "$1" | grep -o 'adminConnectors\[0\].port=[0-9]*' | cut -d= -f2; }
 round() { # NAME JVM ROUND
-  local name=$1 port pid admin wrk_out
-  eval "port=\$PORT_$name; pid=\$PID_$name"
-  admin=$(admin_of "$pid")
+  local name=$1 port admin wrk_out
+  eval "port=\$PORT_$name; admin=\$ADMIN_$name"
   curl -fsS "http://127.0.0.1:$admin/probe" >/dev/null
   wrk_out=$(pinned_wrk -t"$THREADS" -c"$CONNECTIONS" -d5s --latency "http://127.0.0.1:$port$ROUTE")
   python3 - "$name" "$2" "$3" "$wrk_out" "$(curl -fsS "http://127.0.0.1:$admin/probe")" <<'PY'

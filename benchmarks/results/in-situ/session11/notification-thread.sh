@@ -1,39 +1,39 @@
 #!/usr/bin/env bash
 # Session 11: CPU time of the demo JVM's notification and service threads per young GC and per request, bundle on,
 # two builds alternated (one JVM per build and round: 30 s of wrk to warm up, then 20 s measured). The JVM delivers
-# garbage collectors' notifications to their listeners on its notification thread.
-# Usage: JAR_OLD=<jar before fix 14> JAR_NEW=<jar with it> CONFIG=<config.yml without the request log, e.g. the
-#        config-no-request-log.yml http-overhead.sh leaves in its OUT directory> \
-#        ROUNDS=2 notification-thread.sh
+# garbage collectors' notifications to their listeners on its notification thread. Request log off (as in
+# http-overhead.sh); demo logs and the configurations in OUT.
+# Usage: JAR_OLD=<jar before fix 14> JAR_NEW=<jar with it> ROUNDS=2 notification-thread.sh
 set -euo pipefail
-: "${JAR_OLD:?}" "${JAR_NEW:?}" "${CONFIG:?}"
-WORK=$(mktemp -d); trap 'rm -rf "$WORK"' EXIT
+: "${JAR_OLD:?}" "${JAR_NEW:?}"
 ROUNDS=${ROUNDS:-2}
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-threads() { for t in /proc/$1/task/*; do printf '%s\t%s\n' "$(cat $t/comm)" "$(cut -d' ' -f1 $t/schedstat)"; done; }
-gcs() { curl -fsS "http://127.0.0.1:$1/prometheus" | awk '/^jvm_gc_collection_seconds_count\{gc="G1 Young/ {print $NF}'; }
+JAR=$JAR_NEW
+# shellcheck source=../../../scripts/demo-lib.sh
+source "$(dirname "$0")/../../../scripts/demo-lib.sh"
+bench_setup notification-thread
+without_request_log "$CONFIG" "$OUT/new.yml"
+# The build before fix 14 rejects the key that fix introduced (and registers the allocation counter regardless).
+grep -v jvmAllocationMetrics "$OUT/new.yml" >"$OUT/old.yml"
+threads() { for t in /proc/$1/task/*; do printf '%s\t%s\n' "$(cat "$t/comm")" "$(cut -d' ' -f1 "$t/schedstat")"; done; }
+young_gcs() { curl -fsS "http://127.0.0.1:$1/prometheus" | awk '/^jvm_gc_collection_seconds_count\{gc="G1 Young/ {print $NF}'; }
 run() { # NAME JAR
-  local port admin pid
-  port=$(free_port); admin=$(free_port)
-  java -Xms512m -Xmx512m -Ddw.server.applicationConnectors[0].port=$port -Ddw.server.adminConnectors[0].port=$admin \
-    -Ddw.logging.level=WARN -jar "$2" server "$CONFIG" >"$WORK/$1.log" 2>&1 &
-  pid=$!
-  for _ in $(seq 1 120); do curl -fsS "http://127.0.0.1:$port/" >/dev/null 2>&1 && break; sleep 0.5; done
-  wrk -t2 -c16 -d30s "http://127.0.0.1:$port/" >/dev/null
-  threads $pid >"$WORK/before"; g0=$(gcs $admin)
-  out=$(wrk -t2 -c16 -d20s --latency "http://127.0.0.1:$port/")
-  threads $pid >"$WORK/after"; g1=$(gcs $admin)
-  n=$(echo "$out" | awk '/requests in/ {print $1}')
-  p99=$(echo "$out" | awk '$1=="99%" {print $2}')
-  python3 - "$1" "$n" "$g0" "$g1" "$p99" "$WORK" <<'PY'
+  local port admin pid g0 g1 out
+  DEMO_JAR=$2 start_demo "$1" "$OUT/$1.yml" true
+  eval "port=\$PORT_$1; admin=\$ADMIN_$1; pid=\$PID_$1"
+  pinned_wrk -t"$THREADS" -c"$CONNECTIONS" -d30s "http://127.0.0.1:$port/" >/dev/null
+  threads "$pid" >"$OUT/$1.before"; g0=$(young_gcs "$admin")
+  out=$(pinned_wrk -t"$THREADS" -c"$CONNECTIONS" -d20s --latency "http://127.0.0.1:$port/")
+  threads "$pid" >"$OUT/$1.after"; g1=$(young_gcs "$admin")
+  python3 - "$1" "$(echo "$out" | awk '/requests in/ {print $1}')" "$g0" "$g1" \
+    "$(echo "$out" | awk '$1=="99%" {print $2}')" "$OUT/$1" <<'PY'
 import sys, collections
-name, n, g0, g1, p99 = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4]), sys.argv[5]
+name, n, g0, g1, p99, prefix = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4]), *sys.argv[5:]
 def load(p):
     d = collections.Counter()
     for line in open(p):
         comm, ns = line.rstrip("\n").split("\t"); d[comm] += int(ns)
     return d
-b, a = load(sys.argv[6] + "/before"), load(sys.argv[6] + "/after")
+b, a = load(prefix + ".before"), load(prefix + ".after")
 gcs = g1 - g0
 for comm in ("Notification Th", "Service Thread"):
     ns = a[comm] - b[comm]
@@ -42,7 +42,7 @@ for comm in ("Notification Th", "Service Thread"):
 top = sorted(((a[c]-b[c], c) for c in a if not c.startswith(("dw-", "C1 ", "C2 ", "GC ", "G1 "))), reverse=True)[:4]
 print(f"{name:5} other threads (ms):", ", ".join(f"{c} {ns/1e6:.1f}" for ns, c in top))
 PY
-  kill $pid; wait $pid 2>/dev/null || true
+  stop_demos
 }
 for r in $(seq 1 "$ROUNDS"); do
   run old "$JAR_OLD"

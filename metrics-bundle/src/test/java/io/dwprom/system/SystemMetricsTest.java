@@ -1,11 +1,11 @@
 package io.dwprom.system;
 
-import io.prometheus.client.Collector;
 import io.prometheus.client.CollectorRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,14 +59,8 @@ class SystemMetricsTest {
     }
 
     private static double allocatedBytes(CollectorRegistry registry) {
-        double total = 0;
-        for (Collector.MetricFamilySamples family : Collections.list(registry.metricFamilySamples())) {
-            if (family.name.equals(ALLOCATED)) {
-                total += family.samples.stream().filter(s -> s.name.equals(ALLOCATED + "_total"))
-                        .mapToDouble(s -> s.value).sum();
-            }
-        }
-        return total;
+        return Collections.list(registry.filteredMetricFamilySamples(Set.of(ALLOCATED + "_total"))).stream()
+                .flatMap(family -> family.samples.stream()).mapToDouble(sample -> sample.value).sum();
     }
 
     private static List<String> familyNames(CollectorRegistry registry) {
