@@ -20,9 +20,14 @@ public final class ScrapeReader {
 
     /** Reads {@code spec}; malformed input becomes a {@link SourceException} "SOURCE:LINE:COLUMN: message". */
     public Scrape read(String spec, Grouping grouping) throws SourceException {
+        return read(spec, in -> ScrapeAnalyzer.analyze(in, grouping));
+    }
+
+    /** Reads {@code spec} with another consumer of the exposition, with the same error handling. */
+    public <T> T read(String spec, Analysis<T> analysis) throws SourceException {
         try (OpenedSource source = Sources.open(spec, options, stdin)) {
             try {
-                return ScrapeAnalyzer.analyze(source.stream(), grouping);
+                return analysis.analyze(source.stream());
             } catch (ParseException e) {
                 throw new SourceException(source.name() + ":" + e.line() + (e.column() > 0 ? ":" + e.column() : "")
                         + ": " + e.detail(), true);
@@ -32,5 +37,11 @@ public final class ScrapeReader {
         } catch (IOException e) {
             throw new SourceException(spec + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
         }
+    }
+
+    /** Turns an exposition stream into a result; throws {@link ParseException} on malformed input. */
+    @FunctionalInterface
+    public interface Analysis<T> {
+        T analyze(InputStream in) throws IOException;
     }
 }
