@@ -12,6 +12,7 @@ import io.dwprom.exposition.PrometheusServlet;
 import io.dwprom.http.ExcludedPaths;
 import io.dwprom.http.HttpMetrics;
 import io.dwprom.http.JerseyRequestListener;
+import io.dwprom.push.CommandPush;
 import io.prometheus.client.CollectorRegistry;
 import org.glassfish.jersey.internal.inject.AbstractBinder;
 
@@ -37,6 +38,7 @@ public class PrometheusBundle<T extends Configuration> implements ConfiguredBund
 
     private final PrometheusConfiguration<T> configuration;
     private PrometheusMetrics metrics;
+    private PrometheusFactory config;
     private boolean enabled;
 
     public PrometheusBundle(PrometheusConfiguration<T> configuration) {
@@ -45,7 +47,7 @@ public class PrometheusBundle<T extends Configuration> implements ConfiguredBund
 
     @Override
     public void run(T appConfiguration, Environment environment) {
-        PrometheusFactory config = configuration.getPrometheusFactory(appConfiguration);
+        config = configuration.getPrometheusFactory(appConfiguration);
         enabled = config.isEnabled();
         try {
             metrics = enabled
@@ -62,7 +64,23 @@ public class PrometheusBundle<T extends Configuration> implements ConfiguredBund
             environment.admin().addServlet("prometheus",
                             new PrometheusServlet(metrics.registry(), metrics.scrapeBarrier(), config.getAccess().build()))
                     .addMapping(config.getPath());
+            if (config.getHealth().isEnabled()) {
+                config.getHealth().register(metrics.registry(), appConfiguration, environment);
+            }
         }
+    }
+
+    /**
+     * The push of this application's metrics for the {@code EnvironmentCommand} named {@code command}, as
+     * {@code prometheus.push} configures it (nothing is pushed when it or the bundle is disabled).
+     *
+     * @throws MetricsException of kind {@code NOT_INITIALISED} before the bundle has run (a plain
+     *                          {@code ConfiguredCommand} runs no bundle: use {@link CommandPush#create} there)
+     */
+    public CommandPush commandPush(String command) {
+        PrometheusMetrics recorders = metrics();
+        PushFactory push = enabled ? config.getPush() : new PushFactory();
+        return CommandPush.create(command, push, recorders.registry());
     }
 
     /**
