@@ -32,7 +32,8 @@ import org.glassfish.jersey.internal.inject.AbstractBinder;
  * }</pre>
  *
  * When enabled, it registers the Jersey request listener (which also counts body bytes), the recorders for injection,
- * and the endpoint on the admin connector; {@link #jdbiFactory()} instruments Jdbi instances.
+ * the health gauges and the endpoint on the admin connector; {@link #jdbiFactory()} instruments Jdbi instances, and
+ * {@link #commandPush(String)} pushes a command's metrics when it ends.
  */
 public class PrometheusBundle<T extends Configuration> implements ConfiguredBundle<T> {
 
