@@ -55,11 +55,8 @@ final class ChurnCommand implements Callable<Integer> {
     @Option(names = "--server", paramLabel = "URL", description = "Base URL of a Prometheus-compatible server.")
     private String server;
 
-    @Option(names = "--match", paramLabel = "SELECTOR", description = "Series selector on the server (default: all series).")
-    private String match;
-
-    @Option(names = "--job", paramLabel = "NAME", description = "Shorthand for --match '{job=\"NAME\"}': every instance of the job.")
-    private String job;
+    @Mixin
+    private SelectorOptions selectorOptions;
 
     @Option(names = "--start", paramLabel = "TIME", description = "Earlier moment: RFC 3339 or Unix seconds.")
     private String start;
@@ -110,7 +107,7 @@ final class ChurnCommand implements Callable<Integer> {
     }
 
     private SeriesSnapshot[] fromScrapes(Map<String, String> context) throws IOException, InterruptedException {
-        if (start != null || end != null || range != null || match != null || job != null) {
+        if (start != null || end != null || range != null || selectorOptions.given()) {
             throw new ParameterException(spec.commandLine(), "--start, --end, --range, --match and --job need --server");
         }
         ScrapeSnapshots reader = new ScrapeSnapshots(new ScrapeReader(sourceOptions.toFetchOptions(), parent.stdin()));
@@ -142,9 +139,6 @@ final class ChurnCommand implements Callable<Integer> {
         if (!sources.isEmpty() || interval != null) {
             throw new ParameterException(spec.commandLine(), "--server takes no SOURCE and no --interval");
         }
-        if (match != null && job != null) {
-            throw new ParameterException(spec.commandLine(), "use --match or --job, not both");
-        }
         if ((range == null) == (start == null)) {
             throw new ParameterException(spec.commandLine(), "--server needs --range or --start (with an optional --end)");
         }
@@ -156,8 +150,7 @@ final class ChurnCommand implements Callable<Integer> {
         FetchOptions options = sourceOptions.toFetchOptions();
         PrometheusApi api = new PrometheusApi(server, options);
         ServerProfile profile = ServerProfile.detect(api);
-        String selector = job != null ? "{job=\"" + job.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}"
-                : match != null ? match : "{__name__=~\".+\"}";
+        String selector = selectorOptions.given() ? selectorOptions.selector() : "{__name__=~\".+\"}";
         ServerSnapshots snapshots = new ServerSnapshots(api, profile, selector, SourceOptions.parseDuration(window));
         SeriesSnapshot before = snapshots.at(earlier);
         SeriesSnapshot after = snapshots.at(later);
