@@ -20,13 +20,6 @@ import java.util.Map;
  * families, series hashes, label statistics and histogram/summary sanity findings.
  */
 public final class ScrapeAnalyzer implements ExpositionHandler {
-    private static final String[] SUMMARY_SUFFIXES = {"_count", "_sum"};
-    private static final String[] HISTOGRAM_SUFFIXES = {"_count", "_sum", "_bucket"};
-    private static final String[] COUNTER_SUFFIXES = {"_total", "_created"};
-    private static final String[] CREATED_SUFFIX = {"_created"};
-    private static final String[] INFO_SUFFIX = {"_info"};
-    private static final String[] GAUGE_HISTOGRAM_SUFFIXES = {"_gcount", "_gsum", "_bucket"};
-
     private final Grouping grouping;
     private final SeriesListener listener;
     private final Map<String, Family> families = new HashMap<>();
@@ -193,39 +186,9 @@ public final class ScrapeAnalyzer implements ExpositionHandler {
 
     /** The suffix that attaches {@code sampleName} to an already typed family, or "". */
     private String typedSuffix(String sampleName) {
-        String s = matching(sampleName, SUMMARY_SUFFIXES, MetricType.SUMMARY);
-        if (s.isEmpty()) {
-            s = matching(sampleName, HISTOGRAM_SUFFIXES, MetricType.HISTOGRAM);
-        }
-        if (s.isEmpty() && grouping == Grouping.OPENMETRICS) {
-            s = firstNonEmpty(
-                    matching(sampleName, COUNTER_SUFFIXES, MetricType.COUNTER),
-                    matching(sampleName, CREATED_SUFFIX, MetricType.SUMMARY),
-                    matching(sampleName, CREATED_SUFFIX, MetricType.HISTOGRAM),
-                    matching(sampleName, INFO_SUFFIX, MetricType.INFO),
-                    matching(sampleName, GAUGE_HISTOGRAM_SUFFIXES, MetricType.GAUGEHISTOGRAM));
-        }
-        return s;
-    }
-
-    private String matching(String sampleName, String[] suffixes, MetricType type) {
-        for (String suffix : suffixes) {
-            if (sampleName.length() > suffix.length() && sampleName.endsWith(suffix)) {
-                Family base = families.get(sampleName.substring(0, sampleName.length() - suffix.length()));
-                if (base != null && base.type() == type) {
-                    return suffix;
-                }
-            }
-        }
-        return "";
-    }
-
-    private static String firstNonEmpty(String... candidates) {
-        for (String c : candidates) {
-            if (!c.isEmpty()) {
-                return c;
-            }
-        }
-        return "";
+        return FamilySuffixes.typedSuffix(sampleName, grouping, name -> {
+            Family f = families.get(name);
+            return f == null ? null : f.type();
+        });
     }
 }
