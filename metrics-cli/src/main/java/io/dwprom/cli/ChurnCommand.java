@@ -151,16 +151,13 @@ final class ChurnCommand implements Callable<Integer> {
         PrometheusApi api = new PrometheusApi(server, options);
         ServerProfile profile = ServerProfile.detect(api);
         String selector = selectorOptions.given() ? selectorOptions.selector() : "{__name__=~\".+\"}";
-        ServerSnapshots snapshots = new ServerSnapshots(api, profile, selector, SourceOptions.parseDuration(window));
-        SeriesSnapshot before = snapshots.at(earlier);
-        SeriesSnapshot after = snapshots.at(later);
-        context.put("server", api.base() + ": " + profile.description());
-        context.put("selector", selector);
+        ServerSeries series = new ServerSeries(api, profile, selector, SourceOptions.parseDuration(window));
+        SeriesSnapshot before = series.snapshot(earlier);
+        SeriesSnapshot after = series.snapshot(later);
+        context.putAll(series.notes());
         context.put("before", earlier.toString());
         context.put("after", later.toString());
-        context.put("method", snapshots.method());
-        context.put("instances", ServerSnapshots.instances(before) + " before, " + ServerSnapshots.instances(after) + " after");
-        context.put("families", "metric names as the server stores them (a histogram's _bucket, _sum and _count are separate)");
+        context.put("instances", ServerSeries.instances(before) + " before, " + ServerSeries.instances(after) + " after");
         return new SeriesSnapshot[] {before, after};
     }
 

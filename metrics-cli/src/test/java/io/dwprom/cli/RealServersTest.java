@@ -3,6 +3,9 @@ package io.dwprom.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dwprom.cli.RealServer.Kind;
+import io.dwprom.lint.source.FetchOptions;
+import io.dwprom.usage.SeriesFamily;
+import io.dwprom.usage.SeriesInventory;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -11,6 +14,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
@@ -18,10 +23,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * server-cardinality and churn --server against a real Prometheus and a real VictoriaMetrics, each scraping three
- * loopback targets (three instances of job "demo") that serve the demo service's captured scrape.
+ * loopback targets (three instances of job "demo") that serve the demo service's captured scrape; and the series
+ * inventory usage --server judges queries against.
  */
 class RealServersTest {
     private static final String FAMILY = "jvm_memory_pool_bytes_used";
+    private static final String HISTOGRAM = "http_request_duration_seconds";
     private static final String JOB = "demo";
 
     @TempDir
@@ -71,6 +78,20 @@ class RealServersTest {
             assertThat(text.exitCode()).isZero();
             assertThat(text.out()).startsWith(server.base() + ": " + 3 * first + " series\n").contains("\ninstances: 3\n")
                     .containsPattern(FAMILY + "\\s+" + 3 * perInstance + "\\s");
+            SeriesInventory inventory = inventory(server);
+            assertThat(inventory.familyOfSeriesName(FAMILY).seriesCount()).isEqualTo(3 * perInstance);
+            assertThat(inventory.familyOfSeriesName(FAMILY).distinctValues("instance")).isEqualTo(3);
+            SeriesFamily histogram = inventory.familyOfSeriesName(HISTOGRAM + "_bucket");
+            if (kind == Kind.PROMETHEUS) {
+                assertThat(histogram.name()).isEqualTo(HISTOGRAM);
+                assertThat(histogram.seriesNames()).contains(HISTOGRAM + "_bucket", HISTOGRAM + "_sum", HISTOGRAM + "_count");
+                assertThat(histogram.seriesCount()).isEqualTo(3 * (seriesPerInstance(scrape, HISTOGRAM + "_bucket")
+                        + seriesPerInstance(scrape, HISTOGRAM + "_sum") + seriesPerInstance(scrape, HISTOGRAM + "_count")));
+            } else {
+                assertThat(histogram.name()).isEqualTo(HISTOGRAM + "_bucket");
+                assertThat(histogram.seriesCount()).isEqualTo(3 * seriesPerInstance(scrape, HISTOGRAM + "_bucket"));
+            }
+
             CliRun whole = CliRun.run("server-cardinality", server.base());
             assertThat(whole.exitCode()).isZero();
             assertThat(whole.out()).contains(kind == Kind.PROMETHEUS ? "total: headStats.numSeries" : "total: totalSeries");
@@ -105,6 +126,12 @@ class RealServersTest {
             assertThat(gate.exitCode()).isEqualTo(ExitCodes.FINDINGS);
             assertThat(new ObjectMapper().readTree(gate.out()).path("appeared").asLong()).isEqualTo(6);
         }
+    }
+
+    /** The job's series now, as usage --server judges queries against them. */
+    private static SeriesInventory inventory(RealServer server) throws IOException {
+        PrometheusApi api = new PrometheusApi(server.base(), FetchOptions.DEFAULT);
+        return new ServerSeries(api, ServerProfile.detect(api), "{job=\"" + JOB + "\"}", Duration.ofMinutes(5)).inventory(Instant.now());
     }
 
     /** Polls server-cardinality for the job until {@code family} has {@code series} series. */
