@@ -32,7 +32,8 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code churn}: series that appeared and disappeared per family between two scrapes, one URL scraped twice, or a
- * server at two moments; the churn rate and the labels driving it; a {@code --max-churn} gate.
+ * server at two moments; the churn rate and the labels driving it; a {@code --max-churn} gate. Its signatures hold
+ * only picocli and JDK types, so that building the command line loads nothing of churn, Jackson or HTTP.
  */
 @Command(name = "churn", mixinStandardHelpOptions = true,
         description = {"Series that appeared and disappeared per family, the churn rate "
@@ -89,8 +90,8 @@ final class ChurnCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--format must be text or json, not " + format);
         }
         Map<String, String> context = new LinkedHashMap<>();
-        SeriesSnapshot[] snapshots = server != null ? fromServer(context) : fromScrapes(context);
-        Churn churn = ChurnAnalyzer.compare(snapshots[0], snapshots[1]);
+        List<SeriesSnapshot> snapshots = server != null ? fromServer(context) : fromScrapes(context);
+        Churn churn = ChurnAnalyzer.compare(snapshots.get(0), snapshots.get(1));
         PrintWriter out = spec.commandLine().getOut();
         if (format.equals("json")) {
             new ChurnJsonReport().write(churn, context, out);
@@ -106,7 +107,7 @@ final class ChurnCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private SeriesSnapshot[] fromScrapes(Map<String, String> context) throws IOException, InterruptedException {
+    private List<SeriesSnapshot> fromScrapes(Map<String, String> context) throws IOException, InterruptedException {
         if (start != null || end != null || range != null || selectorOptions.given()) {
             throw new ParameterException(spec.commandLine(), "--start, --end, --range, --match and --job need --server");
         }
@@ -122,7 +123,7 @@ final class ChurnCommand implements Callable<Integer> {
             Thread.sleep(pause.toMillis());
             SeriesSnapshot after = reader.read(url);
             context.put("after", url + " at " + Instant.now() + " (--interval " + interval + ")");
-            return new SeriesSnapshot[] {before, after};
+            return List.of(before, after);
         }
         if (sources.size() != 2) {
             throw new ParameterException(spec.commandLine(), "churn needs BEFORE and AFTER, one URL with --interval, or --server");
@@ -132,10 +133,10 @@ final class ChurnCommand implements Callable<Integer> {
         }
         context.put("before", sources.get(0));
         context.put("after", sources.get(1));
-        return new SeriesSnapshot[] {reader.read(sources.get(0)), reader.read(sources.get(1))};
+        return List.of(reader.read(sources.get(0)), reader.read(sources.get(1)));
     }
 
-    private SeriesSnapshot[] fromServer(Map<String, String> context) throws IOException {
+    private List<SeriesSnapshot> fromServer(Map<String, String> context) throws IOException {
         if (!sources.isEmpty() || interval != null) {
             throw new ParameterException(spec.commandLine(), "--server takes no SOURCE and no --interval");
         }
@@ -158,7 +159,7 @@ final class ChurnCommand implements Callable<Integer> {
         context.put("before", earlier.toString());
         context.put("after", later.toString());
         context.put("instances", ServerSeries.instances(before) + " before, " + ServerSeries.instances(after) + " after");
-        return new SeriesSnapshot[] {before, after};
+        return List.of(before, after);
     }
 
     private Instant time(String option, String text) {

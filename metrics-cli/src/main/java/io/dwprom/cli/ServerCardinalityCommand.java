@@ -1,12 +1,5 @@
 package io.dwprom.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.dwprom.cli.ServerCardinality.Row;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,13 +9,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
  * {@code server-cardinality URL}: cardinality from a Prometheus-compatible server (Prometheus, VictoriaMetrics), for
  * all series or for a selector such as every instance of one job; see {@link ServerCardinality} for the endpoints.
+ * Only picocli and JDK types appear in its signatures, so that building the command line loads no Jackson class.
  */
 @Command(name = "server-cardinality", mixinStandardHelpOptions = true,
         description = {"Cardinality from a Prometheus-compatible server's HTTP API (Prometheus, VictoriaMetrics): "
@@ -59,10 +51,11 @@ final class ServerCardinalityCommand implements Callable<Integer> {
         PrometheusApi api = new PrometheusApi(server, sourceOptions.toFetchOptions());
         ServerCardinality c = ServerCardinality.ask(api, ServerProfile.detect(api), selector, top);
         PrintWriter out = spec.commandLine().getOut();
+        ServerCardinalityReport report = new ServerCardinalityReport(top);
         if (format.equals("json")) {
-            json(api.base(), c, out);
+            report.json(api.base(), c, out);
         } else {
-            text(api.base(), c, out);
+            report.text(api.base(), c, out);
         }
         out.flush();
         if (maxSeries != null && c.total() > maxSeries) {
@@ -70,57 +63,5 @@ final class ServerCardinalityCommand implements Callable<Integer> {
             return ExitCodes.FINDINGS;
         }
         return ExitCodes.OK;
-    }
-
-    private void text(String base, ServerCardinality c, PrintWriter out) {
-        out.printf("%s: %d series%n", base, c.total());
-        c.notes().forEach((k, v) -> out.println(k + ": " + v));
-        out.println();
-        table(out, c.metrics(), "METRIC", "SERIES", c.total());
-        out.println();
-        table(out, c.labels(), "LABEL", "DISTINCT VALUES", -1);
-        if (!c.pairs().isEmpty()) {
-            out.println();
-            table(out, c.pairs(), "LABEL PAIR", "SERIES", c.total());
-        }
-        if (!c.instances().isEmpty()) {
-            out.println();
-            out.println("instances: " + c.instances().size());
-            table(out, c.instances(), "INSTANCE", "SERIES", c.total());
-        }
-    }
-
-    private void table(PrintWriter out, List<Row> rows, String nameHeader, String valueHeader, long total) {
-        Table table = total >= 0 ? new Table(nameHeader, valueHeader, "SHARE") : new Table(nameHeader, valueHeader);
-        rows.stream().limit(top).forEach(r -> {
-            if (total >= 0) {
-                table.row(r.name(), Long.toString(r.value()), Table.percent(r.value(), total));
-            } else {
-                table.row(r.name(), Long.toString(r.value()));
-            }
-        });
-        table.print(out);
-    }
-
-    private void json(String base, ServerCardinality c, PrintWriter out) {
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode root = mapper.createObjectNode();
-        root.put("server", base);
-        root.put("series", c.total());
-        ObjectNode notes = root.putObject("notes");
-        c.notes().forEach(notes::put);
-        rows(root.putArray("metrics"), c.metrics(), "series");
-        rows(root.putArray("labels"), c.labels(), "distinctValues");
-        rows(root.putArray("labelPairs"), c.pairs(), "series");
-        rows(root.putArray("instances"), c.instances(), "series");
-        try {
-            out.println(mapper.writeValueAsString(root));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private void rows(ArrayNode array, List<Row> rows, String valueField) {
-        rows.stream().limit(top).forEach(r -> array.addObject().put("name", r.name()).put(valueField, r.value()));
     }
 }
