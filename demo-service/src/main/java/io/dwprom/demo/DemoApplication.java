@@ -22,9 +22,13 @@ import io.dwprom.demo.resources.ExperimentsResource;
 import io.dwprom.demo.resources.ModelsResource;
 import io.dwprom.demo.resources.RootResource;
 import io.dwprom.demo.resources.RunsResource;
+import io.dwprom.demo.tracing.ServerSpanFilter;
+import io.dwprom.demo.tracing.Tracing;
+import jakarta.servlet.DispatcherType;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.Clock;
+import java.util.EnumSet;
 
 /**
  * The LLM research API: experiments, their runs, models, datasets and evaluations over JDBI, instrumented by
@@ -73,6 +77,9 @@ public class DemoApplication extends Application<DemoConfiguration> {
         // Before anything touches the tables: `server config.yml` alone must work on an empty database.
         SchemaMigration.migrate(config.getDatabase());
 
+        // Every request runs in a server span, so the bundle's duration buckets carry exemplars of their traces.
+        environment.servlets().addFilter("server-spans", new ServerSpanFilter(Tracing.start(NAME, environment.lifecycle())))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         Jdbi jdbi = prometheus.jdbiFactory().build(environment, config.getDatabase(), "database");
         BusinessMetrics business = prometheus.metrics().business();
         Clock clock = Clock.systemUTC();
