@@ -3,6 +3,7 @@ package io.dwprom.lint.source;
 import io.dwprom.lint.Grouping;
 import io.dwprom.lint.Scrape;
 import io.dwprom.lint.ScrapeAnalyzer;
+import io.dwprom.lint.SeriesListener;
 import io.dwprom.lint.parse.ParseException;
 
 import java.io.IOException;
@@ -20,9 +21,14 @@ public final class ScrapeReader {
 
     /** Reads {@code spec}; malformed input becomes a {@link SourceException} "SOURCE:LINE:COLUMN: message". */
     public Scrape read(String spec, Grouping grouping) throws SourceException {
+        return read(spec, grouping, SeriesListener.NONE);
+    }
+
+    /** As {@link #read(String, Grouping)}, also telling {@code listener} about each distinct series. */
+    public Scrape read(String spec, Grouping grouping, SeriesListener listener) throws SourceException {
         try (OpenedSource source = Sources.open(spec, options, stdin)) {
             try {
-                return ScrapeAnalyzer.analyze(source.stream(), grouping);
+                return ScrapeAnalyzer.analyze(source.stream(), grouping, listener);
             } catch (ParseException e) {
                 throw new SourceException(source.name() + ":" + e.line() + (e.column() > 0 ? ":" + e.column() : "")
                         + ": " + e.detail(), true);
