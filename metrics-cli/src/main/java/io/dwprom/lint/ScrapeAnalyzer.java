@@ -21,18 +21,25 @@ import java.util.Map;
  */
 public final class ScrapeAnalyzer implements ExpositionHandler {
     private final Grouping grouping;
+    private final SeriesListener listener;
     private final Map<String, Family> families = new HashMap<>();
     private String lastSampleName;
     private Family lastFamily;
     private String lastSuffix;
 
-    private ScrapeAnalyzer(Grouping grouping) {
+    private ScrapeAnalyzer(Grouping grouping, SeriesListener listener) {
         this.grouping = grouping;
+        this.listener = listener;
     }
 
     /** Parses and analyses {@code in}; throws {@link ParseException} on malformed input. */
     public static Scrape analyze(InputStream in, Grouping grouping) throws IOException {
-        ScrapeAnalyzer analyzer = new ScrapeAnalyzer(grouping);
+        return analyze(in, grouping, SeriesListener.NONE);
+    }
+
+    /** As {@link #analyze(InputStream, Grouping)}, also telling {@code listener} about each distinct series. */
+    public static Scrape analyze(InputStream in, Grouping grouping, SeriesListener listener) throws IOException {
+        ScrapeAnalyzer analyzer = new ScrapeAnalyzer(grouping, listener);
         new ExpositionParser(in, analyzer).parse();
         return analyzer.result();
     }
@@ -110,7 +117,9 @@ public final class ScrapeAnalyzer implements ExpositionHandler {
                 }
             }
         }
-        if (!f.addSeries(Hash64.mix(s.nameHash() * 0x9E3779B97F4A7C15L + labelsHash))) {
+        if (f.addSeries(Hash64.mix(s.nameHash() * 0x9E3779B97F4A7C15L + labelsHash))) {
+            listener.series(f.name(), s);
+        } else {
             f.duplicate(s.seriesText() + " (line " + s.line() + ")");
         }
         if (special == null || f.addSignature(signature)) {
