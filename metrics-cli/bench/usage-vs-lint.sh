@@ -54,9 +54,12 @@ for i in $(seq "$pairs"); do
   printf 'pair %d: lint %6.2fs %8d KiB | usage %6.2fs %8d KiB\n' "$i" "$lw" "$lr" "$uw" "$ur"
 done
 
+ratios=()
+for i in "${!lint_wall[@]}"; do ratios+=("$(awk -v u="${usage_wall[$i]}" -v l="${lint_wall[$i]}" 'BEGIN { printf "%.3f", u / l }')"); done
+pr="$(printf '%s\n' "${ratios[@]}" | median)"
 lw="$(printf '%s\n' "${lint_wall[@]}" | median)"; lr="$(printf '%s\n' "${lint_rss[@]}" | median)"
 uw="$(printf '%s\n' "${usage_wall[@]}" | median)"; ur="$(printf '%s\n' "${usage_rss[@]}" | median)"
-awk -v lw="$lw" -v lr="$lr" -v uw="$uw" -v ur="$ur" 'BEGIN {
-  printf "median wall:     lint %.2fs, usage %.2fs, ratio %.2f (target <= 1.5)\n", lw, uw, uw / lw
+awk -v lw="$lw" -v lr="$lr" -v uw="$uw" -v ur="$ur" -v pr="$pr" 'BEGIN {
+  printf "median wall:     lint %.2fs, usage %.2fs, ratio %.2f (target <= 1.5); median pair ratio %.2f\n", lw, uw, uw / lw, pr
   printf "median peak RSS: lint %d KiB, usage %d KiB, ratio %.2f\n", lr, ur, ur / lr
 }'
