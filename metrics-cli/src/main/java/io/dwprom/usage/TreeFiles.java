@@ -21,10 +21,21 @@ final class TreeFiles {
             String place = e.getLocation() == null ? "file"
                     : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
             out.problem(new InputProblem(new QueryOrigin(name, place), 0, 0, "not valid " + format + ": "
-                    + e.getOriginalMessage()));
+                    + oneLine(e.getOriginalMessage())));
         } catch (IOException e) {
             out.problem(new InputProblem(new QueryOrigin(name, "file"), 0, 0, "cannot read: " + e.getMessage()));
         }
         return null;
+    }
+
+    /** The YAML parser's message without its indented excerpt and context lines, on one line. */
+    private static String oneLine(String message) {
+        StringBuilder sb = new StringBuilder();
+        for (String line : message.split("\n")) {
+            if (!line.isBlank() && !Character.isWhitespace(line.charAt(0))) {
+                sb.append(sb.length() == 0 ? "" : "; ").append(line.strip());
+            }
+        }
+        return sb.toString();
     }
 }
