@@ -24,6 +24,9 @@ import java.util.List;
  * {@code process_*} families are always exported</td></tr>
  * <tr><td>jvmAllocationMetrics</td><td>false</td><td>also export {@code jvm_memory_pool_allocated_bytes_total};
  * it listens to every garbage collection, which costs the tail latency of a saturated service (BENCHMARKS.md)</td></tr>
+ * <tr><td>exemplars</td><td>true</td><td>with OpenTelemetry present, the {@code http_request_duration_seconds}
+ * and {@code db_query_duration_seconds} buckets carry the trace and span of a sampled observation, in
+ * OpenMetrics scrapes only</td></tr>
  * <tr><td>maxStatusValues</td><td>50</td><td>distinct {@code status} values per business counter; more fold
  * into {@code other}</td></tr>
  * <tr><td>maxSqlTables</td><td>200</td><td>distinct {@code table} values; more fold into {@code other}</td></tr>
@@ -46,6 +49,7 @@ public class PrometheusFactory {
     private List<String> excludedPaths = List.of("/health", "/metrics");
     private boolean jvmMetrics = true;
     private boolean jvmAllocationMetrics = false;
+    private boolean exemplars = true;
     @Min(1)
     private int maxStatusValues = 50;
     @Min(1)
@@ -116,6 +120,16 @@ public class PrometheusFactory {
     @JsonProperty
     public void setJvmAllocationMetrics(boolean jvmAllocationMetrics) {
         this.jvmAllocationMetrics = jvmAllocationMetrics;
+    }
+
+    @JsonProperty
+    public boolean isExemplars() {
+        return exemplars;
+    }
+
+    @JsonProperty
+    public void setExemplars(boolean exemplars) {
+        this.exemplars = exemplars;
     }
 
     @JsonProperty

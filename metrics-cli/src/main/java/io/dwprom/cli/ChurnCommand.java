@@ -32,7 +32,8 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code churn}: series that appeared and disappeared per family between two scrapes, one URL scraped twice, or a
- * server at two moments; the churn rate and the labels driving it; a {@code --max-churn} gate.
+ * server at two moments; the churn rate and the labels driving it; a {@code --max-churn} gate. Its signatures hold
+ * only picocli and JDK types, so that building the command line loads nothing of churn, Jackson or HTTP.
  */
 @Command(name = "churn", mixinStandardHelpOptions = true,
         description = {"Series that appeared and disappeared per family, the churn rate "
@@ -55,11 +56,8 @@ final class ChurnCommand implements Callable<Integer> {
     @Option(names = "--server", paramLabel = "URL", description = "Base URL of a Prometheus-compatible server.")
     private String server;
 
-    @Option(names = "--match", paramLabel = "SELECTOR", description = "Series selector on the server (default: all series).")
-    private String match;
-
-    @Option(names = "--job", paramLabel = "NAME", description = "Shorthand for --match '{job=\"NAME\"}': every instance of the job.")
-    private String job;
+    @Mixin
+    private SelectorOptions selectorOptions;
 
     @Option(names = "--start", paramLabel = "TIME", description = "Earlier moment: RFC 3339 or Unix seconds.")
     private String start;
@@ -92,8 +90,8 @@ final class ChurnCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--format must be text or json, not " + format);
         }
         Map<String, String> context = new LinkedHashMap<>();
-        SeriesSnapshot[] snapshots = server != null ? fromServer(context) : fromScrapes(context);
-        Churn churn = ChurnAnalyzer.compare(snapshots[0], snapshots[1]);
+        List<SeriesSnapshot> snapshots = server != null ? fromServer(context) : fromScrapes(context);
+        Churn churn = ChurnAnalyzer.compare(snapshots.get(0), snapshots.get(1));
         PrintWriter out = spec.commandLine().getOut();
         if (format.equals("json")) {
             new ChurnJsonReport().write(churn, context, out);
@@ -109,8 +107,8 @@ final class ChurnCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private SeriesSnapshot[] fromScrapes(Map<String, String> context) throws IOException, InterruptedException {
-        if (start != null || end != null || range != null || match != null || job != null) {
+    private List<SeriesSnapshot> fromScrapes(Map<String, String> context) throws IOException, InterruptedException {
+        if (start != null || end != null || range != null || selectorOptions.given()) {
             throw new ParameterException(spec.commandLine(), "--start, --end, --range, --match and --job need --server");
         }
         ScrapeSnapshots reader = new ScrapeSnapshots(new ScrapeReader(sourceOptions.toFetchOptions(), parent.stdin()));
@@ -125,7 +123,7 @@ final class ChurnCommand implements Callable<Integer> {
             Thread.sleep(pause.toMillis());
             SeriesSnapshot after = reader.read(url);
             context.put("after", url + " at " + Instant.now() + " (--interval " + interval + ")");
-            return new SeriesSnapshot[] {before, after};
+            return List.of(before, after);
         }
         if (sources.size() != 2) {
             throw new ParameterException(spec.commandLine(), "churn needs BEFORE and AFTER, one URL with --interval, or --server");
@@ -135,15 +133,12 @@ final class ChurnCommand implements Callable<Integer> {
         }
         context.put("before", sources.get(0));
         context.put("after", sources.get(1));
-        return new SeriesSnapshot[] {reader.read(sources.get(0)), reader.read(sources.get(1))};
+        return List.of(reader.read(sources.get(0)), reader.read(sources.get(1)));
     }
 
-    private SeriesSnapshot[] fromServer(Map<String, String> context) throws IOException {
+    private List<SeriesSnapshot> fromServer(Map<String, String> context) throws IOException {
         if (!sources.isEmpty() || interval != null) {
             throw new ParameterException(spec.commandLine(), "--server takes no SOURCE and no --interval");
-        }
-        if (match != null && job != null) {
-            throw new ParameterException(spec.commandLine(), "use --match or --job, not both");
         }
         if ((range == null) == (start == null)) {
             throw new ParameterException(spec.commandLine(), "--server needs --range or --start (with an optional --end)");
@@ -156,19 +151,15 @@ final class ChurnCommand implements Callable<Integer> {
         FetchOptions options = sourceOptions.toFetchOptions();
         PrometheusApi api = new PrometheusApi(server, options);
         ServerProfile profile = ServerProfile.detect(api);
-        String selector = job != null ? "{job=\"" + job.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}"
-                : match != null ? match : "{__name__=~\".+\"}";
-        ServerSnapshots snapshots = new ServerSnapshots(api, profile, selector, SourceOptions.parseDuration(window));
-        SeriesSnapshot before = snapshots.at(earlier);
-        SeriesSnapshot after = snapshots.at(later);
-        context.put("server", api.base() + ": " + profile.description());
-        context.put("selector", selector);
+        String selector = selectorOptions.given() ? selectorOptions.selector() : "{__name__=~\".+\"}";
+        ServerSeries series = new ServerSeries(api, profile, selector, SourceOptions.parseDuration(window));
+        SeriesSnapshot before = series.snapshot(earlier);
+        SeriesSnapshot after = series.snapshot(later);
+        context.putAll(series.notes());
         context.put("before", earlier.toString());
         context.put("after", later.toString());
-        context.put("method", snapshots.method());
-        context.put("instances", ServerSnapshots.instances(before) + " before, " + ServerSnapshots.instances(after) + " after");
-        context.put("families", "metric names as the server stores them (a histogram's _bucket, _sum and _count are separate)");
-        return new SeriesSnapshot[] {before, after};
+        context.put("instances", ServerSeries.instances(before) + " before, " + ServerSeries.instances(after) + " after");
+        return List.of(before, after);
     }
 
     private Instant time(String option, String text) {

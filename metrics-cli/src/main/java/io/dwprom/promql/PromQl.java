@@ -54,6 +54,16 @@ public final class PromQl {
         }
     }
 
+    /** ANTLR's message without a list of more than a few expected tokens. */
+    private static String shortened(String message) {
+        int list = message.indexOf(" expecting {");
+        if (list >= 0 && message.indexOf(',', list) >= 0
+                && message.chars().skip(list).filter(c -> c == ',').count() > 4) {
+            return message.substring(0, list);
+        }
+        return message;
+    }
+
     /** Stops at the first lexer or parser error, keeping it with its position. */
     private static final class FirstError extends BaseErrorListener {
         PromQlSyntaxException error;
@@ -61,7 +71,7 @@ public final class PromQl {
         @Override
         public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line, int column, String msg,
                                 RecognitionException e) {
-            error = new PromQlSyntaxException(line, column + 1, msg);
+            error = new PromQlSyntaxException(line, column + 1, shortened(msg));
             throw new ParseCancellationException(msg);
         }
     }

@@ -56,8 +56,18 @@ public final class SeriesFamily {
 
     /** The number of distinct series left if {@code label} were removed from every series (aggregated away). */
     public int seriesWithout(String label) {
-        int skip = labelNames.indexOf(label);
-        if (skip <= NAME_COLUMN) {
+        return seriesWithout(Set.of(label));
+    }
+
+    /** The number of distinct series left if all of {@code labels} were removed from every series. */
+    public int seriesWithout(Set<String> labels) {
+        boolean[] skip = new boolean[columns.length];
+        boolean any = false;
+        for (int c = 1; c < columns.length; c++) {
+            skip[c] = labels.contains(labelNames.get(c));
+            any |= skip[c];
+        }
+        if (!any) {
             return rows;
         }
         LongHashSet remaining = new LongHashSet();
@@ -65,7 +75,7 @@ public final class SeriesFamily {
             long h = 0;
             for (int c = 0; c < columns.length; c++) {
                 long v = columns[c][row];
-                if (c != skip && v != 0) {
+                if (!skip[c] && v != 0) {
                     h += Hash64.pair(labelNameHashes.get(c), v);
                 }
             }
