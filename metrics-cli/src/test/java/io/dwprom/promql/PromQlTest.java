@@ -200,7 +200,11 @@ class PromQlTest {
             "predict_linear(x[1h], 4 * 3600) < 0",
             "x[5m:]",
             "-x",
-            "+x"})
+            "+x",
+            "2 ^ -1",
+            "a * -b",
+            "a - -b offset 5m",
+            "sum by (job) (rate(x[5m])) / ignoring (job) group_left () count(y)"})
     void realWorldQueriesParse(String query) throws Exception {
         assertThat(PromQl.parse(query)).isNotNull();
     }
