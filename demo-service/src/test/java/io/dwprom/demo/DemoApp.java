@@ -166,7 +166,7 @@ public final class DemoApp implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
-    static void deleteRecursively(Path root) throws IOException {
+    public static void deleteRecursively(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }

@@ -35,6 +35,8 @@ import java.util.List;
  * <tr><td>buckets</td><td>see {@link BucketsFactory}</td><td>histogram bucket bounds</td></tr>
  * <tr><td>bridge</td><td>see {@link BridgeFactory}</td><td>export of Dropwizard's own registry</td></tr>
  * <tr><td>access</td><td>open</td><td>bearer token or basic auth for the endpoint, see {@link AccessFactory}</td></tr>
+ * <tr><td>health</td><td>see {@link HealthChecksFactory}</td><td>health checks as gauges</td></tr>
+ * <tr><td>push</td><td>see {@link PushFactory}</td><td>a command's metrics to a Pushgateway</td></tr>
  * </table>
  */
 public class PrometheusFactory {
@@ -63,6 +65,12 @@ public class PrometheusFactory {
     @Valid
     @NotNull
     private AccessFactory access = new AccessFactory();
+    @Valid
+    @NotNull
+    private HealthChecksFactory health = new HealthChecksFactory();
+    @Valid
+    @NotNull
+    private PushFactory push = new PushFactory();
 
     @JsonProperty
     public boolean isEnabled() {
@@ -182,6 +190,26 @@ public class PrometheusFactory {
     @JsonProperty
     public void setAccess(AccessFactory access) {
         this.access = access;
+    }
+
+    @JsonProperty
+    public HealthChecksFactory getHealth() {
+        return health;
+    }
+
+    @JsonProperty
+    public void setHealth(HealthChecksFactory health) {
+        this.health = health;
+    }
+
+    @JsonProperty
+    public PushFactory getPush() {
+        return push;
+    }
+
+    @JsonProperty
+    public void setPush(PushFactory push) {
+        this.push = push;
     }
 
     @ValidationMethod(message = "excludedPaths entries must start with '/'")
