@@ -41,6 +41,7 @@ cleanup() {
   true
 }
 trap cleanup EXIT
+trap "exit 143" TERM INT
 
 # The database: the demo's own H2 keeps its rows in the heap, which would grow with the uploads and runs the load
 # creates; PostgreSQL keeps them out of the process measured.
@@ -87,7 +88,7 @@ sample() {
   jcmd "$PID_demo" GC.run >/dev/null
   local scrape heap series rss fds threads duration
   scrape=$(curl -fsS "http://127.0.0.1:$ADMIN_demo/prometheus")
-  heap=$(awk '/^jvm_memory_pool_bytes_used\{pool="[^"]*(Old|Tenured) Gen"/ {printf "%.0f", $2}' <<<"$scrape")
+  heap=$(awk '/^jvm_memory_pool_bytes_used\{pool="[^"]*(Old|Tenured) Gen"/ {printf "%.0f", $NF}' <<<"$scrape")
   series=$(grep -vc '^#' <<<"$scrape")
   rss=$(awk '/^VmRSS/ {print $2 * 1024}' "/proc/$PID_demo/status")
   threads=$(awk '/^Threads/ {print $2}' "/proc/$PID_demo/status")
