@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
         versionProvider = MetricsLintCommand.Version.class,
         description = "Lints Prometheus metric names and label cardinality from a scrape (URL, file or - for stdin).",
         subcommands = {LintCommand.class, CheckMetricsCommand.class, CardinalityCommand.class, DiffCommand.class,
-                ServerCardinalityCommand.class},
+                ServerCardinalityCommand.class, ChurnCommand.class, UsageCommand.class},
         footer = {"", "Exit codes: 0 clean, 1 findings at or above --fail-on (or a gate exceeded), 2 usage or input error.",
                 "With --format promtool and check-metrics: promtool's codes (0 clean, 3 problems, 1 parse error)."})
 public final class MetricsLintCommand implements Callable<Integer> {

@@ -3,6 +3,7 @@ package io.dwprom.lint.source;
 import io.dwprom.lint.Grouping;
 import io.dwprom.lint.Scrape;
 import io.dwprom.lint.ScrapeAnalyzer;
+import io.dwprom.lint.SeriesListener;
 import io.dwprom.lint.parse.ParseException;
 
 import java.io.IOException;
@@ -20,9 +21,19 @@ public final class ScrapeReader {
 
     /** Reads {@code spec}; malformed input becomes a {@link SourceException} "SOURCE:LINE:COLUMN: message". */
     public Scrape read(String spec, Grouping grouping) throws SourceException {
+        return read(spec, grouping, SeriesListener.NONE);
+    }
+
+    /** As {@link #read(String, Grouping)}, also telling {@code listener} about each distinct series. */
+    public Scrape read(String spec, Grouping grouping, SeriesListener listener) throws SourceException {
+        return read(spec, new LintAnalysis(grouping, listener));
+    }
+
+    /** Reads {@code spec} with another consumer of the exposition, with the same error handling. */
+    public <T> T read(String spec, Analysis<T> analysis) throws SourceException {
         try (OpenedSource source = Sources.open(spec, options, stdin)) {
             try {
-                return ScrapeAnalyzer.analyze(source.stream(), grouping);
+                return analysis.analyze(source.stream());
             } catch (ParseException e) {
                 throw new SourceException(source.name() + ":" + e.line() + (e.column() > 0 ? ":" + e.column() : "")
                         + ": " + e.detail(), true);
@@ -31,6 +42,28 @@ public final class ScrapeReader {
             throw e;
         } catch (IOException e) {
             throw new SourceException(spec + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+        }
+    }
+
+    /** Turns an exposition stream into a result; throws {@link ParseException} on malformed input. */
+    @FunctionalInterface
+    public interface Analysis<T> {
+        T analyze(InputStream in) throws IOException;
+    }
+
+    /** The lint's own analysis; a named class rather than a lambda, which would bootstrap invokedynamic at start. */
+    private static final class LintAnalysis implements Analysis<Scrape> {
+        private final Grouping grouping;
+        private final SeriesListener listener;
+
+        LintAnalysis(Grouping grouping, SeriesListener listener) {
+            this.grouping = grouping;
+            this.listener = listener;
+        }
+
+        @Override
+        public Scrape analyze(InputStream in) throws IOException {
+            return ScrapeAnalyzer.analyze(in, grouping, listener);
         }
     }
 }

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -25,6 +26,9 @@ public final class Sources {
     /** The Accept header Prometheus sends when scraping. */
     public static final String ACCEPT =
             "application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5,*/*;q=0.1";
+
+    /** How much of a non-2xx response body is kept for the caller. */
+    public static final int ERROR_BODY_BYTES = 4096;
 
     private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "metrics-lint-deadline");
@@ -99,15 +103,10 @@ public final class Sources {
         }
         int status = response.statusCode();
         if (status < 200 || status > 299) {
-            closeQuietly(response.body());
-            throw new SourceException(url + ": server returned HTTP " + status);
+            throw new SourceException(url + ": server returned HTTP " + status, status, startOf(body(response, url, options, deadline)));
         }
         try {
-            InputStream body = new DeadlineInputStream(response.body(), url, options.timeout(), deadline, TIMER);
-            if (response.headers().firstValue("Content-Encoding").orElse("").equalsIgnoreCase("gzip")) {
-                body = new GZIPInputStream(body, 1 << 16);
-            }
-            return new OpenedSource(url, new LimitedInputStream(body, options.maxBytes(), url));
+            return new OpenedSource(url, new LimitedInputStream(body(response, url, options, deadline).get(), options.maxBytes(), url));
         } catch (SourceException e) {
             throw e;
         } catch (IOException e) {
@@ -119,11 +118,29 @@ public final class Sources {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
     }
 
-    private static void closeQuietly(InputStream in) {
-        try {
-            in.close();
-        } catch (IOException ignored) {
-            // nothing to report: the HTTP status is the error
+    /** The response body under the overall deadline, decompressed when gzip-encoded (opened on first use). */
+    private static IoSupplier body(HttpResponse<InputStream> response, String url, FetchOptions options, long deadline) {
+        return () -> {
+            InputStream body = new DeadlineInputStream(response.body(), url, options.timeout(), deadline, TIMER);
+            if (response.headers().firstValue("Content-Encoding").orElse("").equalsIgnoreCase("gzip")) {
+                body = new GZIPInputStream(body, 1 << 16);
+            }
+            return body;
+        };
+    }
+
+    /** The first {@link #ERROR_BODY_BYTES} bytes of an error response, or "" if it cannot be read. */
+    private static String startOf(IoSupplier body) {
+        try (InputStream in = body.get()) {
+            return new String(in.readNBytes(ERROR_BODY_BYTES), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
         }
+    }
+
+    /** Opens a stream, possibly failing. */
+    @FunctionalInterface
+    private interface IoSupplier {
+        InputStream get() throws IOException;
     }
 }
