@@ -175,7 +175,8 @@ class PromQlTest {
                 Arguments.of("a and on (x) group_left b", 1, 12, "no grouping allowed"),
                 Arguments.of("x @ foo()", 1, 5, "@ modifier must be followed by"),
                 Arguments.of("\"\\q\"", 1, 1, "unknown escape sequence"),
-                Arguments.of("x $ y", 1, 3, "token recognition error"));
+                Arguments.of("x $ y", 1, 3, "token recognition error"),
+                Arguments.of("&{_h_", 1, 1, "token recognition error at: '&'"));
     }
 
     @ParameterizedTest
