@@ -118,7 +118,21 @@ final class UsageCommand implements Callable<Integer> {
             err.println("metrics-lint: --job and --match need --server");
             return ExitCodes.INPUT_ERROR;
         }
-        QuerySet queries = readQueries();
+        // Plain loops and no usage types in method signatures: picocli reflects on this class for every
+        // subcommand, and that must not load the analysis (or ANTLR, Jackson) on their start path.
+        QuerySet queries = new QuerySet();
+        RuleFileReader rules = new RuleFileReader();
+        for (Path f : ruleFiles) {
+            queries.addAll(rules.read(f));
+        }
+        DashboardReader boards = new DashboardReader();
+        for (Path f : dashboards) {
+            queries.addAll(boards.read(f));
+        }
+        QueryFileReader plain = new QueryFileReader();
+        for (Path f : queryFiles) {
+            queries.addAll(plain.read(f));
+        }
         for (InputProblem p : queries.problems()) {
             err.println("metrics-lint: " + p);
         }
@@ -151,7 +165,7 @@ final class UsageCommand implements Callable<Integer> {
         if (emitRelabel != null) {
             RelabelAdvice advice = relabelLabels ? RelabelAdvice.dropFamiliesAndLabels(report, inventory)
                     : RelabelAdvice.dropFamilies(report);
-            writeRelabel(advice);
+            writeRelabel(advice.yaml());
         }
         err.flush();
         if (maxUnusedShare != null && report.unusedShare() > maxUnusedShare) {
@@ -163,20 +177,9 @@ final class UsageCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private QuerySet readQueries() {
-        QuerySet all = new QuerySet();
-        RuleFileReader rules = new RuleFileReader();
-        ruleFiles.forEach(f -> all.addAll(rules.read(f)));
-        DashboardReader boards = new DashboardReader();
-        dashboards.forEach(f -> all.addAll(boards.read(f)));
-        QueryFileReader plain = new QueryFileReader();
-        queryFiles.forEach(f -> all.addAll(plain.read(f)));
-        return all;
-    }
-
-    private void writeRelabel(RelabelAdvice advice) throws IOException {
+    private void writeRelabel(String yaml) throws IOException {
         try {
-            Files.writeString(emitRelabel, advice.yaml(), StandardCharsets.UTF_8);
+            Files.writeString(emitRelabel, yaml, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new IOException(emitRelabel + ": cannot write: " + e.getMessage(), e);
         }
