@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts the packaged demo on free loopback ports, drives a little traffic, and gates on its scrape:
 # metrics-lint with deploy/metrics-lint.yaml must exit 0 (it asks for OpenMetrics, exemplars included: one
-# request carries a traceparent), and promtool must report nothing but the specification's db_connections_total.
+# request carries a traceparent), `metrics-lint usage` must read every query of deploy/rules.yml and
+# deploy/grafana-dashboard.json, and promtool must report nothing but the specification's db_connections_total.
 # Needs: mvn package done, promtool (Debian's "prometheus").
 #   deploy/lint-demo.sh
 set -euo pipefail
@@ -36,6 +37,10 @@ grep -q " # {.*trace_id=\"$trace\"" <<<"$openmetrics" \
   || { echo "lint-demo.sh: the OpenMetrics scrape has no exemplar of trace $trace" >&2; exit 1; }
 echo "== metrics-lint lint --config deploy/metrics-lint.yaml $scrape"
 metrics-cli/bin/metrics-lint lint --config deploy/metrics-lint.yaml "$scrape"
+echo "== metrics-lint usage (deploy/rules.yml, deploy/grafana-dashboard.json): every shipped query must parse"
+metrics-cli/bin/metrics-lint usage --top 0 --rules deploy/rules.yml --dashboard deploy/grafana-dashboard.json "$scrape" 2>"$log.usage"
+[ ! -s "$log.usage" ] || { cat "$log.usage" >&2; echo "lint-demo.sh: usage could not read every query of deploy/" >&2; exit 1; }
+rm -f "$log.usage"
 echo "== promtool check metrics"
 findings=$(curl -sf "$scrape" | promtool check metrics 2>&1 || true)
 echo "$findings"

@@ -9,8 +9,9 @@
 # the next run; a crashing input is written to the target's seed directory in the test resources
 # (<TestClass>Inputs/<method>/), where `mvn verify` replays it from then on. Each run ends with a summary line:
 # executions, seconds, coverage (libFuzzer's cov: edges and ft: features) and whether it found something.
-# Environment: MAX_LEN (largest input in bytes, default 4096), TIMEOUT (seconds one input may take, default 10),
-# MVN_FLAGS (default -o: offline once dependencies are downloaded).
+# Environment: RUNS (stop after this many executions instead, if sooner), MAX_LEN (largest input in bytes, default
+# 4096), TIMEOUT (seconds one input may take before it counts as a hang, default 10), JVM_FLAGS (the fuzzing JVM's,
+# default -Xmx1g), INSTRUMENT (classes to instrument, default io.dwprom.**), MVN_FLAGS (default -o: offline once dependencies are downloaded).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,7 +23,7 @@ targets() {
 }
 
 if [ "${1:-}" = "--list" ]; then targets; exit 0; fi
-if [ $# -lt 1 ]; then sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 2; fi
+if [ $# -lt 1 ]; then sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 2; fi
 target=$1
 seconds=${2:-300}
 log_dir=${FUZZ_LOG_DIR:-target/fuzz}
@@ -34,18 +35,21 @@ fuzz_one() {
   local status=0
   # shellcheck disable=SC2086
   JAZZER_FUZZ=1 mvn -B ${MVN_FLAGS--o} -pl "$module" test -Dtest="$name" -Dsurefire.failIfNoSpecifiedTests=false \
+    -DargLine="${JVM_FLAGS:--Xmx1g}" -Djazzer.max_executions="${RUNS:-0}" \
     -Djazzer.hooks=true -Djazzer.max_duration="${seconds}s" -Djazzer.instrumentation_includes="${INSTRUMENT:-io.dwprom.**}" \
     -Djazzer.internal.arg.0=fuzz -Djazzer.internal.arg.1="-max_len=${MAX_LEN:-4096}" \
     -Djazzer.internal.arg.2="-timeout=${TIMEOUT:-10}" -Djazzer.internal.arg.3=-print_final_stats=1 \
     >"$log" 2>&1 || status=$?
-  local runs cov
-  runs=$(grep -Eo 'Done [0-9]+ runs in [0-9]+ second' "$log" | tail -n 1 | grep -Eo '[0-9]+ runs in [0-9]+' || true)
-  cov=$(grep -Eo 'cov: [0-9]+ ft: [0-9]+ corp: [0-9]+' "$log" | tail -n 1 || true)
+  local runs rate cov summary
+  runs=$(grep -a 'stat::number_of_executed_units' "$log" | awk '{print $2}' | tail -n 1)
+  rate=$(grep -a 'stat::average_exec_per_sec' "$log" | awk '{print $2}' | tail -n 1)
+  cov=$(grep -aEo 'cov: [0-9]+ ft: [0-9]+ corp: [0-9]+/[0-9]+[a-zA-Z]*' "$log" | tail -n 1)
+  summary="$name: ${runs:-?} executions (${rate:-?}/s), ${cov:-no coverage line}"
   if [ $status -eq 0 ]; then
-    echo "$name: ${runs:-no} executions (runs in seconds), ${cov:-no coverage line}: no finding"
+    echo "$summary: no finding"
   else
-    echo "$name: ${runs:-no} executions (runs in seconds), ${cov:-no coverage line}: FAILED (exit $status)"
-    grep -E 'Test unit written to|FuzzTestFindingException|Exception|Error' "$log" | grep -v '^\[INFO\]' | head -n 15 || true
+    echo "$summary: FAILED (exit $status)"
+    grep -aE 'Test unit written to|FuzzTestFindingException|Caused by|Error:' "$log" | grep -v '^\[INFO\]' | head -n 15 || true
   fi
   return $status
 }

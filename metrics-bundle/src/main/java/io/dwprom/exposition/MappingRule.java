@@ -4,9 +4,9 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -26,11 +26,13 @@ public final class MappingRule {
 
     private static final Pattern METRIC_NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*|.*\\$\\{\\d+}.*");
     private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
+    /** The label simpleclient's Dropwizard exports add to the samples of histograms and timers. */
+    private static final String BRIDGE_LABEL = "quantile";
 
     private final String match;
     private final String name;
     private final Map<String, String> labels;
-    private final Pattern pattern;
+    private final WildcardPattern pattern;
 
     @JsonCreator
     public MappingRule(@JsonProperty("match") String match, @JsonProperty("name") String name,
@@ -47,7 +49,11 @@ public final class MappingRule {
                     throw new IllegalArgumentException("Mapping rule for '" + match + "': '" + label
                             + "' is not a valid label name");
                 });
-        this.pattern = compile(this.match);
+        if (this.labels.containsKey(BRIDGE_LABEL)) {
+            throw new IllegalArgumentException("Mapping rule for '" + match + "': '" + BRIDGE_LABEL
+                    + "' is the bridge's own label of histogram and timer quantiles; choose another name");
+        }
+        this.pattern = new WildcardPattern(this.match);
     }
 
     @JsonProperty
@@ -67,36 +73,21 @@ public final class MappingRule {
 
     /** The mapped name and labels, or null when {@code dropwizardName} does not match. */
     MappedName apply(String dropwizardName) {
-        Matcher matcher = pattern.matcher(dropwizardName);
-        if (!matcher.matches()) {
+        List<String> captures = pattern.match(dropwizardName);
+        if (captures == null) {
             return null;
         }
         Map<String, String> labelValues = new LinkedHashMap<>();
-        labels.forEach((label, template) -> labelValues.put(label, substitute(template, matcher)));
-        return new MappedName(substitute(name, matcher), labelValues);
+        labels.forEach((label, template) -> labelValues.put(label, substitute(template, captures)));
+        return new MappedName(substitute(name, captures), labelValues);
     }
 
-    private static String substitute(String template, Matcher matcher) {
+    private static String substitute(String template, List<String> captures) {
         String result = template;
-        for (int group = matcher.groupCount(); group >= 1; group--) {
-            result = result.replace("${" + (group - 1) + "}", matcher.group(group));
+        for (int i = captures.size() - 1; i >= 0; i--) {
+            result = result.replace("${" + i + "}", captures.get(i));
         }
         return result;
-    }
-
-    private static Pattern compile(String match) {
-        StringBuilder regex = new StringBuilder();
-        int literalStart = 0;
-        for (int i = 0; i < match.length(); i++) {
-            if (match.charAt(i) == '*') {
-                regex.append(Pattern.quote(match.substring(literalStart, i)));
-                boolean crossesSegments = i + 1 < match.length() && match.charAt(i + 1) == '*';
-                regex.append(crossesSegments ? "(.+)" : "([^.]*)");
-                i += crossesSegments ? 1 : 0;
-                literalStart = i + 1;
-            }
-        }
-        return Pattern.compile(regex.append(Pattern.quote(match.substring(literalStart))).toString());
     }
 
     private static String requireText(String value, String field) {

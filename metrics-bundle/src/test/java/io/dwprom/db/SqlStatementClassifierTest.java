@@ -63,4 +63,15 @@ class SqlStatementClassifierTest {
         assertThat(bounded.mayCache("x".repeat(SqlStatementClassifier.MAX_CACHED_SQL_LENGTH + 1), 0)).isFalse();
         assertThat(bounded.mayCache("x", 2)).isFalse();
     }
+
+    @Test
+    void megabyteStatementsOfCommentsAndOpenQuotesAreClassified() {
+        int times = 1 << 18;
+        assertThat(classifier.classify("/* a */ SELECT " + "/*/* x */".repeat(times) + " FROM t"))
+                .isEqualTo(new SqlStatement("select", "t"));
+        assertThat(classifier.classify("SELECT 'x FROM t" + "--\n''".repeat(times)))
+                .isEqualTo(new SqlStatement("select", SqlStatement.UNKNOWN_TABLE));
+        assertThat(classifier.classify("UPDATE [DBO].[Items" + " '".repeat(times)))
+                .isEqualTo(new SqlStatement("update", "dbo"));
+    }
 }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -69,5 +70,35 @@ class BridgeSampleBuilderTest {
                 .hasMessageContaining("'__x' is not a valid label name");
         assertThatThrownBy(() -> new MappingRule(" ", "ok", Map.of()))
                 .hasMessageContaining("non-empty 'match'");
+    }
+
+    @Test
+    void aRuleWithManyWildcardsMatchesANameThatAlmostMatchesWithoutBacktracking() {
+        // As a regular expression, each extra wildcard multiplied the work on such a name: this took hours.
+        BridgeSampleBuilder builder = new BridgeSampleBuilder(List.of(
+                new MappingRule("*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a.**.**.**.**.**.x", "never", Map.of())));
+        String name = "a".repeat(60) + "." + "b.".repeat(40) + "y";
+
+        assertThat(builder.createSample(name, "", List.of(), List.of(), 1).name).isEqualTo(BridgeSampleBuilder.snakeCase(name));
+    }
+
+    @Test
+    void wildcardsCaptureTheLongestRunsThatStillMatchAsAGreedyPatternWould() {
+        BridgeSampleBuilder builder = new BridgeSampleBuilder(List.of(
+                new MappingRule("**.*.*-*", "m", Map.of("a", "${0}", "b", "${1}", "c", "${2}", "d", "${3}"))));
+
+        Sample sample = builder.createSample("x.y.z.p-q.r-s-t", "", List.of(), List.of(), 1);
+
+        Map<String, String> labels = new HashMap<>();
+        for (int i = 0; i < sample.labelNames.size(); i++) {
+            labels.put(sample.labelNames.get(i), sample.labelValues.get(i));
+        }
+        assertThat(labels).isEqualTo(Map.of("a", "x.y.z", "b", "p-q", "c", "r-s", "d", "t"));
+    }
+
+    @Test
+    void rulesMayNotTakeTheQuantileLabelTheBridgeAddsItself() {
+        assertThatThrownBy(() -> new MappingRule("timer.*", "t_seconds", Map.of("quantile", "${0}")))
+                .hasMessageContaining("'quantile' is the bridge's own label");
     }
 }

@@ -38,10 +38,11 @@ public final class PromQl {
         try {
             tree = parser.query();
         } catch (ParseCancellationException sllFailed) {
-            lexer.reset();
-            parser.reset();
-            parser.getInterpreter().setPredictionMode(PredictionMode.LL);
             try {
+                // Resetting re-reads the first token: a lexer error there is reported (and thrown) again.
+                lexer.reset();
+                parser.reset();
+                parser.getInterpreter().setPredictionMode(PredictionMode.LL);
                 tree = parser.query();
             } catch (ParseCancellationException e) {
                 throw errors.error;

@@ -92,6 +92,24 @@ class RealServersTest {
                 assertThat(histogram.seriesCount()).isEqualTo(3 * seriesPerInstance(scrape, HISTOGRAM + "_bucket"));
             }
 
+            Path queries = java.nio.file.Files.writeString(dir.resolve("queries.promql"),
+                    "sum by (pool) (" + FAMILY + ")\nsum(rate(" + HISTOGRAM + "_bucket[5m])) by (le)\n");
+            CliRun usage = CliRun.run("usage", "--server", server.base(), "--job", JOB, "--queries", queries.toString(),
+                    "--format", "json");
+            assertThat(usage.exitCode()).as(usage.err()).isZero();
+            JsonNode report = new ObjectMapper().readTree(usage.out());
+            assertThat(report.path("series").path("total").asLong()).isEqualTo(3 * first);
+            assertThat(report.path("notes").path("server").asText()).contains(kind == Kind.PROMETHEUS ? "Prometheus (" : "VictoriaMetrics (");
+            assertThat(report.path("unusedFamilies").findValuesAsText("family")).doesNotContain(FAMILY).contains("jvm_threads_state");
+            for (JsonNode unused : report.path("unusedFamilies")) {
+                if (unused.path("family").asText().equals("jvm_threads_state")) {
+                    assertThat(unused.path("series").asLong()).isEqualTo(3 * seriesPerInstance(scrape, "jvm_threads_state"));
+                }
+            }
+            CliRun usageText = CliRun.run("usage", "--server", server.base(), "--job", JOB, "--queries", queries.toString());
+            assertThat(usageText.out()).startsWith(server.base() + " {job=\"demo\"}: " + 3 * first + " series in ")
+                    .contains("\nmethod: ").contains("\nfamilies: ");
+
             CliRun whole = CliRun.run("server-cardinality", server.base());
             assertThat(whole.exitCode()).isZero();
             assertThat(whole.out()).contains(kind == Kind.PROMETHEUS ? "total: headStats.numSeries" : "total: totalSeries");

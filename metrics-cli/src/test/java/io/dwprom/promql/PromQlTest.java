@@ -175,7 +175,8 @@ class PromQlTest {
                 Arguments.of("a and on (x) group_left b", 1, 12, "no grouping allowed"),
                 Arguments.of("x @ foo()", 1, 5, "@ modifier must be followed by"),
                 Arguments.of("\"\\q\"", 1, 1, "unknown escape sequence"),
-                Arguments.of("x $ y", 1, 3, "token recognition error"));
+                Arguments.of("x $ y", 1, 3, "token recognition error"),
+                Arguments.of("&{_h_", 1, 1, "token recognition error at: '&'"));
     }
 
     @ParameterizedTest
@@ -200,7 +201,11 @@ class PromQlTest {
             "predict_linear(x[1h], 4 * 3600) < 0",
             "x[5m:]",
             "-x",
-            "+x"})
+            "+x",
+            "2 ^ -1",
+            "a * -b",
+            "a - -b offset 5m",
+            "sum by (job) (rate(x[5m])) / ignoring (job) group_left () count(y)"})
     void realWorldQueriesParse(String query) throws Exception {
         assertThat(PromQl.parse(query)).isNotNull();
     }

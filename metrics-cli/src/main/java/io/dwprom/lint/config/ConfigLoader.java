@@ -34,6 +34,7 @@ import java.util.TreeSet;
  */
 public final class ConfigLoader {
     private static final Set<String> TOP_LEVEL = Set.of("failOn", "limits", "severities", "suppressions");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private ConfigLoader() {
     }
@@ -56,7 +57,7 @@ public final class ConfigLoader {
     public static LintConfig parse(String name, byte[] yaml) throws ConfigException {
         JsonNode root;
         try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+            root = YAML.readTree(yaml);
         } catch (IOException e) {
             throw new ConfigException(name + ": not valid YAML: " + firstLine(e.getMessage()));
         }

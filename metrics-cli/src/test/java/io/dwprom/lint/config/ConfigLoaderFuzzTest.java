@@ -21,7 +21,7 @@ class ConfigLoaderFuzzTest {
         } catch (ConfigException error) {
             String message = error.getMessage();
             check(message != null && message.startsWith(FILE + ": ") && message.length() > FILE.length() + 8
-                    && message.indexOf('\n') < 0, "unclear config error: " + message);
+                    && message.chars().noneMatch(Character::isISOControl), "unclear config error: " + message);
             return;
         }
         check(config.limits() != null && config.failOn() != null && config.severities() != null
