@@ -27,6 +27,13 @@ public final class ScrapeAnalyzer implements ExpositionHandler {
     private static final String[] INFO_SUFFIX = {"_info"};
     private static final String[] GAUGE_HISTOGRAM_SUFFIXES = {"_gcount", "_gsum", "_bucket"};
 
+    private static final Comparator<Family> BY_NAME = new Comparator<>() {
+        @Override
+        public int compare(Family a, Family b) {
+            return a.name().compareTo(b.name());
+        }
+    };
+
     private final Grouping grouping;
     private final Map<String, Family> families = new HashMap<>();
     private String lastSampleName;
@@ -52,7 +59,7 @@ public final class ScrapeAnalyzer implements ExpositionHandler {
                 withSamples.add(f);
             }
         }
-        withSamples.sort(Comparator.comparing(Family::name));
+        withSamples.sort(BY_NAME);
         return new Scrape(withSamples);
     }
 

@@ -2,19 +2,11 @@ package io.dwprom.lint.source;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ConnectException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -25,12 +17,6 @@ public final class Sources {
     /** The Accept header Prometheus sends when scraping. */
     public static final String ACCEPT =
             "application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5,*/*;q=0.1";
-
-    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "metrics-lint-deadline");
-        t.setDaemon(true);
-        return t;
-    });
 
     private Sources() {
     }
@@ -46,7 +32,7 @@ public final class Sources {
             return new OpenedSource("stdin", new LimitedInputStream(stdin, options.maxBytes(), "stdin"));
         }
         if (isUrl(spec)) {
-            return openUrl(spec, options);
+            return UrlSource.open(spec, options);
         }
         Path path = Path.of(spec);
         try {
@@ -67,63 +53,7 @@ public final class Sources {
         }
     }
 
-    private static OpenedSource openUrl(String url, FetchOptions options) throws SourceException {
-        long deadline = System.nanoTime() + options.timeout().toNanos();
-        URI uri;
-        try {
-            uri = URI.create(url);
-        } catch (IllegalArgumentException e) {
-            throw new SourceException(url + ": invalid URL: " + e.getMessage());
-        }
-        HttpClient client = HttpClient.newBuilder().connectTimeout(options.timeout())
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(options.timeout()).GET()
-                .header("Accept", ACCEPT)
-                .header("Accept-Encoding", "gzip")
-                .header("User-Agent", "metrics-lint");
-        if (options.authorization() != null) {
-            request.header("Authorization", options.authorization());
-        }
-        HttpResponse<InputStream> response;
-        try {
-            response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-        } catch (HttpTimeoutException e) {
-            throw new SourceException(url + ": timed out after " + describe(options.timeout()) + " (--timeout)");
-        } catch (ConnectException e) {
-            throw new SourceException(url + ": cannot connect (" + (e.getMessage() == null ? "connection refused" : e.getMessage()) + ")");
-        } catch (IOException e) {
-            throw new SourceException(url + ": request failed: " + e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SourceException(url + ": interrupted");
-        }
-        int status = response.statusCode();
-        if (status < 200 || status > 299) {
-            closeQuietly(response.body());
-            throw new SourceException(url + ": server returned HTTP " + status);
-        }
-        try {
-            InputStream body = new DeadlineInputStream(response.body(), url, options.timeout(), deadline, TIMER);
-            if (response.headers().firstValue("Content-Encoding").orElse("").equalsIgnoreCase("gzip")) {
-                body = new GZIPInputStream(body, 1 << 16);
-            }
-            return new OpenedSource(url, new LimitedInputStream(body, options.maxBytes(), url));
-        } catch (SourceException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new SourceException(url + ": cannot read the response: " + e.getMessage());
-        }
-    }
-
     static String describe(Duration d) {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
-    }
-
-    private static void closeQuietly(InputStream in) {
-        try {
-            in.close();
-        } catch (IOException ignored) {
-            // nothing to report: the HTTP status is the error
-        }
     }
 }
