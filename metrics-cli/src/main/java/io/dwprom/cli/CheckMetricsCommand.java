@@ -1,6 +1,6 @@
 package io.dwprom.cli;
 
-import io.dwprom.lint.Grouping;
+import io.dwprom.lint.parse.Dialect;
 import io.dwprom.lint.Scrape;
 import io.dwprom.lint.report.PromtoolReport;
 import io.dwprom.lint.rules.LintResult;
@@ -41,7 +41,7 @@ final class CheckMetricsCommand implements Callable<Integer> {
     static int check(InputStream stdin, PrintWriter err) {
         Scrape scrape;
         try {
-            scrape = new ScrapeReader(FetchOptions.DEFAULT, stdin).read("-", Grouping.PROMTOOL);
+            scrape = new ScrapeReader(FetchOptions.DEFAULT, stdin).read("-", Dialect.PROMTOOL);
         } catch (SourceException e) {
             err.println("error while linting: " + e.getMessage());
             return ExitCodes.PROMTOOL_PARSE_ERROR;

@@ -1,6 +1,6 @@
 package io.dwprom.cli;
 
-import io.dwprom.lint.Grouping;
+import io.dwprom.lint.parse.Dialect;
 import io.dwprom.lint.Scrape;
 import io.dwprom.lint.config.ConfigException;
 import io.dwprom.lint.config.ConfigLoader;
@@ -93,7 +93,7 @@ final class LintCommand implements Callable<Integer> {
         boolean promtool = format == Format.promtool;
         Scrape scrape;
         try {
-            scrape = reader.read(source, promtool ? Grouping.PROMTOOL : Grouping.OPENMETRICS);
+            scrape = reader.read(source, promtool ? Dialect.PROMTOOL : Dialect.OPENMETRICS);
         } catch (SourceException e) {
             if (promtool && e.malformed()) {
                 err.println("error while linting: " + e.getMessage());

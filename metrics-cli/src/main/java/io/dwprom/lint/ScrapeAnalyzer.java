@@ -1,5 +1,6 @@
 package io.dwprom.lint;
 
+import io.dwprom.lint.parse.Dialect;
 import io.dwprom.lint.parse.ExpositionHandler;
 import io.dwprom.lint.parse.ExpositionParser;
 import io.dwprom.lint.parse.Hash64;
@@ -34,20 +35,20 @@ public final class ScrapeAnalyzer implements ExpositionHandler {
         }
     };
 
-    private final Grouping grouping;
+    private final Dialect dialect;
     private final Map<String, Family> families = new HashMap<>();
     private String lastSampleName;
     private Family lastFamily;
     private String lastSuffix;
 
-    private ScrapeAnalyzer(Grouping grouping) {
-        this.grouping = grouping;
+    private ScrapeAnalyzer(Dialect dialect) {
+        this.dialect = dialect;
     }
 
     /** Parses and analyses {@code in}; throws {@link ParseException} on malformed input. */
-    public static Scrape analyze(InputStream in, Grouping grouping) throws IOException {
-        ScrapeAnalyzer analyzer = new ScrapeAnalyzer(grouping);
-        new ExpositionParser(in, analyzer).parse();
+    public static Scrape analyze(InputStream in, Dialect dialect) throws IOException {
+        ScrapeAnalyzer analyzer = new ScrapeAnalyzer(dialect);
+        new ExpositionParser(in, analyzer, dialect).parse();
         return analyzer.result();
     }
 
@@ -89,9 +90,19 @@ public final class ScrapeAnalyzer implements ExpositionHandler {
         metadataFamily(family).unit(unit);
     }
 
+    /** The family a HELP/TYPE line is about; promtool attaches {@code x_count} of a summary {@code x} to it. */
     private Family metadataFamily(String name) {
         lastSampleName = null;
-        return families.computeIfAbsent(name, Family::new);
+        Family f = families.get(name);
+        if (f == null && dialect == Dialect.PROMTOOL) {
+            String suffix = typedSuffix(name);
+            f = suffix.isEmpty() ? null : families.get(name.substring(0, name.length() - suffix.length()));
+        }
+        if (f == null) {
+            f = new Family(name);
+            families.put(name, f);
+        }
+        return f;
     }
 
     @Override
@@ -102,6 +113,9 @@ public final class ScrapeAnalyzer implements ExpositionHandler {
         MetricType type = f.type();
         String special = type.isHistogram() ? "le"
                 : type == MetricType.SUMMARY ? "quantile" : null;
+        if (dialect == Dialect.PROMTOOL) {
+            checkAsPromtool(f, s, special);
+        }
         long labelsHash = 0;
         long signature = 0;
         int specialIndex = -1;
@@ -136,6 +150,30 @@ public final class ScrapeAnalyzer implements ExpositionHandler {
         }
         if (special != null) {
             checkSanity(f, s, suffix, specialIndex, signature);
+        }
+    }
+
+    /**
+     * What promtool's parser refuses once it knows the family's type: a label name twice (a histogram's {@code le}
+     * or a summary's {@code quantile} may repeat: it keeps the last), and an {@code le}/{@code quantile} value that
+     * is not a float.
+     */
+    private static void checkAsPromtool(Family f, Sample s, String special) {
+        int n = s.labelCount();
+        for (int i = 0; i < n; i++) {
+            String name = s.labelName(i);
+            if (name.equals(special)) {
+                if (!s.labelValueIsFloatInRange(i)) {
+                    throw new ParseException(s.line(), 0, "expected a float as the value of label \"" + special
+                            + "\" of " + f.type().token() + " \"" + f.name() + "\", found \"" + s.labelValue(i) + "\"");
+                }
+            } else if (s.hasDuplicateLabels()) {
+                for (int j = i + 1; j < n; j++) {
+                    if (name.equals(s.labelName(j))) {
+                        throw new ParseException(s.line(), 0, "duplicate label name \"" + name + "\"");
+                    }
+                }
+            }
         }
     }
 
@@ -195,7 +233,7 @@ public final class ScrapeAnalyzer implements ExpositionHandler {
         if (s.isEmpty()) {
             s = matching(sampleName, HISTOGRAM_SUFFIXES, MetricType.HISTOGRAM);
         }
-        if (s.isEmpty() && grouping == Grouping.OPENMETRICS) {
+        if (s.isEmpty() && dialect == Dialect.OPENMETRICS) {
             s = firstNonEmpty(
                     matching(sampleName, COUNTER_SUFFIXES, MetricType.COUNTER),
                     matching(sampleName, CREATED_SUFFIX, MetricType.SUMMARY),

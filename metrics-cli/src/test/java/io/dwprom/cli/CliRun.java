@@ -9,11 +9,15 @@ import java.nio.charset.StandardCharsets;
 record CliRun(int exitCode, String out, String err) {
 
     static CliRun withStdin(String stdin, String... args) {
+        return withStdin(stdin.getBytes(StandardCharsets.UTF_8), args);
+    }
+
+    static CliRun withStdin(byte[] stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         PrintWriter outWriter = new PrintWriter(out);
         PrintWriter errWriter = new PrintWriter(err);
-        int code = Main.run(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), outWriter, errWriter);
+        int code = Main.run(args, new ByteArrayInputStream(stdin), outWriter, errWriter);
         outWriter.flush();
         errWriter.flush();
         return new CliRun(code, out.toString(), err.toString());

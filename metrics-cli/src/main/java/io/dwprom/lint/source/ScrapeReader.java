@@ -1,6 +1,6 @@
 package io.dwprom.lint.source;
 
-import io.dwprom.lint.Grouping;
+import io.dwprom.lint.parse.Dialect;
 import io.dwprom.lint.Scrape;
 import io.dwprom.lint.ScrapeAnalyzer;
 import io.dwprom.lint.parse.ParseException;
@@ -19,10 +19,10 @@ public final class ScrapeReader {
     }
 
     /** Reads {@code spec}; malformed input becomes a {@link SourceException} "SOURCE:LINE:COLUMN: message". */
-    public Scrape read(String spec, Grouping grouping) throws SourceException {
+    public Scrape read(String spec, Dialect dialect) throws SourceException {
         try (OpenedSource source = Sources.open(spec, options, stdin)) {
             try {
-                return ScrapeAnalyzer.analyze(source.stream(), grouping);
+                return ScrapeAnalyzer.analyze(source.stream(), dialect);
             } catch (ParseException e) {
                 throw new SourceException(source.name() + ":" + e.line() + (e.column() > 0 ? ":" + e.column() : "")
                         + ": " + e.detail(), true);

@@ -1,6 +1,5 @@
 package io.dwprom.lint.parse;
 
-import io.dwprom.lint.Grouping;
 import io.dwprom.lint.ScrapeAnalyzer;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +31,7 @@ class MutatedInputTest {
                 damaged[at] = random.nextBoolean() ? interesting[random.nextInt(interesting.length)] : (byte) random.nextInt(256);
             }
             try {
-                ScrapeAnalyzer.analyze(new ByteArrayInputStream(damaged), i % 2 == 0 ? Grouping.PROMTOOL : Grouping.OPENMETRICS);
+                ScrapeAnalyzer.analyze(new ByteArrayInputStream(damaged), i % 2 == 0 ? Dialect.PROMTOOL : Dialect.OPENMETRICS);
             } catch (ParseException e) {
                 assertThat(e.line()).isPositive();
                 parseErrors++;
