@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Compares `metrics-lint lint FILE` with `promtool check metrics < FILE` on a generated scrape of
+# Compares `bin/metrics-lint lint FILE` with `promtool check metrics < FILE` on a generated scrape of
 # SERIES series (default 1,000,000, ~140 MB): PAIRS alternated runs (default 3), wall time and
 # peak RSS from /usr/bin/time -v, then medians and ratios (metrics-lint / promtool).
 #   SERIES=1000000 PAIRS=3 metrics-cli/bench/compare-with-promtool.sh
@@ -9,25 +9,13 @@ jar="$here/../target/metrics-cli.jar"
 series="${SERIES:-1000000}"
 pairs="${PAIRS:-3}"
 file="${BENCH_FILE:-${TMPDIR:-/tmp}/metrics-lint-bench-${series}.prom}"
-java_opts="${METRICS_LINT_JAVA_OPTS:--XX:+UseSerialGC -Xmx512m -Xss512k -XX:TieredStopAtLevel=1 -XX:-UsePerfData}"
+lint="$here/../bin/metrics-lint"
 
 [[ -x /usr/bin/time ]] || { echo "needs /usr/bin/time (apt-get install time)" >&2; exit 2; }
 command -v promtool >/dev/null || { echo "needs promtool (apt-get install prometheus)" >&2; exit 2; }
 [[ -f "$jar" ]] || { echo "build first: mvn -pl metrics-cli package" >&2; exit 2; }
 
-if [[ ! -f "$file" ]]; then
-  # Deterministic: 1000 counter families x (SERIES/1000) series with 4 labels each.
-  awk -v series="$series" 'BEGIN {
-    per = int(series / 1000)
-    for (f = 0; f < 1000; f++) {
-      name = sprintf("app_component_%03d_requests_total", f)
-      printf "# HELP %s Total number of requests handled by component %d.\n# TYPE %s counter\n", name, f, name
-      for (s = 0; s < per; s++)
-        printf "%s{method=\"%s\",handler=\"/api/v1/resource_%03d\",instance=\"host-%04d.example.internal:9100\",code=\"%d\"} %d\n",
-          name, (s % 2 ? "GET" : "POST"), s % 50, s, 200 + (s % 5), s * f + 7
-    }
-  }' > "$file"
-fi
+[[ -f "$file" ]] || SERIES="$series" BENCH_FILE="$file" "$here/generate-scrape.sh"
 echo "input: $file ($(du -h "$file" | cut -f1), $(grep -vc '^#' "$file") series)"
 
 # Runs a command under /usr/bin/time -v; prints "<wall seconds> <peak RSS KiB>".
@@ -47,11 +35,9 @@ for i in $(seq "$pairs"); do
   # Alternate which tool runs first (ABBA), so a drift of the machine (or a warm page cache) favours neither.
   if (( i % 2 )); then
     read -r w r < <(measure sh -c "promtool check metrics < '$file'")
-    # shellcheck disable=SC2086
-    read -r w2 r2 < <(measure java $java_opts -jar "$jar" lint "$file")
+    read -r w2 r2 < <(measure "$lint" lint "$file")
   else
-    # shellcheck disable=SC2086
-    read -r w2 r2 < <(measure java $java_opts -jar "$jar" lint "$file")
+    read -r w2 r2 < <(measure "$lint" lint "$file")
     read -r w r < <(measure sh -c "promtool check metrics < '$file'")
   fi
   pt_wall+=("$w"); pt_rss+=("$r")

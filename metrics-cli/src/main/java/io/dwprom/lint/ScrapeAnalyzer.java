@@ -35,6 +35,14 @@ public final class ScrapeAnalyzer implements ExpositionHandler {
         }
     };
 
+    /** A class rather than a method reference: linking a lambda costs milliseconds at every start. */
+    private static final Sample.ValueInspector<String> UNBOUNDED_SHAPE = new Sample.ValueInspector<>() {
+        @Override
+        public String inspect(byte[] bytes, int from, int to) {
+            return ValueShape.classify(bytes, from, to);
+        }
+    };
+
     private final Dialect dialect;
     private final Map<String, Family> families = new HashMap<>();
     private String lastSampleName;
@@ -132,7 +140,7 @@ public final class ScrapeAnalyzer implements ExpositionHandler {
             }
             LabelStats stats = f.label(i, labelName);
             if (stats.addValue(s.labelValueHash(i)) && !isSpecial && stats.unboundedKind() == null) {
-                String kind = s.inspectLabelValue(i, ValueShape::classify);
+                String kind = s.inspectLabelValue(i, UNBOUNDED_SHAPE);
                 if (kind != null) {
                     stats.markUnbounded(kind, s.labelValue(i));
                 }
