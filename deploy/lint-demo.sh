@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts the packaged demo on free loopback ports, drives a little traffic, and gates on its scrape:
-# metrics-lint with deploy/metrics-lint.yaml must exit 0, and promtool must report nothing but the
+# metrics-lint with deploy/metrics-lint.yaml must exit 0, `metrics-lint usage` must read every query of
+# deploy/rules.yml and deploy/grafana-dashboard.json, and promtool must report nothing but the
 # specification's db_connections_total. Needs: mvn package done, promtool (Debian's "prometheus").
 #   deploy/lint-demo.sh
 set -euo pipefail
@@ -31,6 +32,10 @@ curl -sf -XPOST -H 'Content-Type: application/octet-stream' --data-binary @READM
 scrape="http://127.0.0.1:$admin_port/prometheus"
 echo "== metrics-lint lint --config deploy/metrics-lint.yaml $scrape"
 metrics-cli/bin/metrics-lint lint --config deploy/metrics-lint.yaml "$scrape"
+echo "== metrics-lint usage (deploy/rules.yml, deploy/grafana-dashboard.json): every shipped query must parse"
+metrics-cli/bin/metrics-lint usage --top 0 --rules deploy/rules.yml --dashboard deploy/grafana-dashboard.json "$scrape" 2>"$log.usage"
+[ ! -s "$log.usage" ] || { cat "$log.usage" >&2; echo "lint-demo.sh: usage could not read every query of deploy/" >&2; exit 1; }
+rm -f "$log.usage"
 echo "== promtool check metrics"
 findings=$(curl -sf "$scrape" | promtool check metrics 2>&1 || true)
 echo "$findings"

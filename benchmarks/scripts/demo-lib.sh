@@ -1,4 +1,4 @@
-# Shared by the demo benchmarks (http-overhead.sh, profile-diff.sh, gc-pauses.sh and the sessions' experiments; sourced, not run): start packaged demos on free loopback ports
+# Shared by the demo benchmarks (http-overhead.sh, profile-diff.sh, gc-notification.sh; sourced, not run): start packaged demos on free loopback ports
 # and stop them on exit. Expects JAR, OUT and HEAP to be set by the caller (bench_setup sets them). Optional: DEMO_JAR, for one demo,
 # a jar other than JAR (e.g. DEMO_JAR=old.jar start_demo ...); DEMO_CPUS, a CPU list the demos are pinned to
 # (taskset -c), as WRK_CPUS pins wrk: DEMO_CPUS=0 WRK_CPUS=1 keeps each demo's threads on one core.

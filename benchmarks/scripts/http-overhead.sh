@@ -145,7 +145,7 @@ pairs() {
 
 # in_order START_A START_B: runs the two start functions, A's first in odd JVM pairs and B's first in even ones
 # (pairs warms them in the same order). In an A/A run on the database route the demo started and warmed first was
-# slower by ~19 us per request (session 5): one order throughout would charge that to one side.
+# slower by ~19 us per request on one machine: one order throughout would charge that to one side.
 in_order() { if (( JVM % 2 )); then "$1"; "$2"; else "$2"; "$1"; fi; }
 
 # route_pairs NAME_A NAME_B: the pairs of every route in ROUTES on two running demos, one experiment created in each.
@@ -202,8 +202,8 @@ for route, pairs in rows.items():
                   f"B {statistics.median(per_request('B')):7.2f}  A-B {statistics.median(diff):+6.2f} "
                   f"[{dlo:+.2f}, {dhi:+.2f}]")
     if all(len(p[side]) > 8 for p in full for side in "AB"):
-        # A request preempted mid-way waits out another thread's time slice: the tail at saturation (BENCHMARKS.md,
-        # session 9). Runs recorded before session 9 have no such column.
+        # A request preempted mid-way waits out another thread's time slice, which is the size of the tail at
+        # saturation; CSVs without that column are summarised without it.
         preempted = lambda side: [p[side][8] / p[side][3] for p in full]
         ratio = [a / b for a, b in zip(preempted("A"), preempted("B"))]
         rlo, rhi = ci(ratio, jvm)
@@ -213,7 +213,7 @@ PY
 }
 
 if [[ $MODE == summary ]]; then
-  # Recomputes the summaries of an earlier run: OUT=<its results directory> http-overhead.sh summary
+  # Recomputes the summaries of a recorded run: OUT=<its results directory> http-overhead.sh summary
   [ -f "$OUT/overhead.csv" ] && cp "$OUT/overhead.csv" "$OUT/runs.csv" && \
     summarise "bundle overhead" "prometheus.enabled=true/prometheus.enabled=false"
   [ -f "$OUT/calibrate.csv" ] && cp "$OUT/calibrate.csv" "$OUT/runs.csv" && \

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Compares `bin/metrics-lint lint FILE` with `promtool check metrics < FILE` on a generated scrape of
+# Compares `metrics-lint lint FILE` with `promtool check metrics < FILE` on a generated scrape of
 # SERIES series (default 1,000,000, ~140 MB): PAIRS alternated runs (default 3), wall time and
 # peak RSS from /usr/bin/time -v, then medians and ratios (metrics-lint / promtool).
 #   SERIES=1000000 PAIRS=3 metrics-cli/bench/compare-with-promtool.sh
@@ -9,35 +9,28 @@ jar="$here/../target/metrics-cli.jar"
 series="${SERIES:-1000000}"
 pairs="${PAIRS:-3}"
 file="${BENCH_FILE:-${TMPDIR:-/tmp}/metrics-lint-bench-${series}.prom}"
-lint="$here/../bin/metrics-lint"
+java_opts="${METRICS_LINT_JAVA_OPTS:--XX:+UseSerialGC -Xmx512m -Xss512k -XX:TieredStopAtLevel=1 -XX:-UsePerfData}"
 
 [[ -x /usr/bin/time ]] || { echo "needs /usr/bin/time (apt-get install time)" >&2; exit 2; }
 command -v promtool >/dev/null || { echo "needs promtool (apt-get install prometheus)" >&2; exit 2; }
 [[ -f "$jar" ]] || { echo "build first: mvn -pl metrics-cli package" >&2; exit 2; }
 
-[[ -f "$file" ]] || SERIES="$series" BENCH_FILE="$file" "$here/generate-scrape.sh"
+[[ -f "$file" ]] || "$here/generate-scrape.sh" "$series" "$file"
 echo "input: $file ($(du -h "$file" | cut -f1), $(grep -vc '^#' "$file") series)"
 
-# Runs a command under /usr/bin/time -v; prints "<wall seconds> <peak RSS KiB>".
-measure() {
-  local log; log="$(mktemp)"
-  /usr/bin/time -v "$@" >/dev/null 2>"$log" || true
-  awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; wall = s }
-              /Maximum resident set size/ { rss = $2 }
-              END { printf "%.2f %d\n", wall, rss }' "$log"
-  rm -f "$log"
-}
-
-median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
+# shellcheck source=measure-lib.sh
+source "$here/measure-lib.sh"
 
 pt_wall=(); pt_rss=(); ml_wall=(); ml_rss=()
 for i in $(seq "$pairs"); do
   # Alternate which tool runs first (ABBA), so a drift of the machine (or a warm page cache) favours neither.
   if (( i % 2 )); then
     read -r w r < <(measure sh -c "promtool check metrics < '$file'")
-    read -r w2 r2 < <(measure "$lint" lint "$file")
+    # shellcheck disable=SC2086
+    read -r w2 r2 < <(measure java $java_opts -jar "$jar" lint "$file")
   else
-    read -r w2 r2 < <(measure "$lint" lint "$file")
+    # shellcheck disable=SC2086
+    read -r w2 r2 < <(measure java $java_opts -jar "$jar" lint "$file")
     read -r w r < <(measure sh -c "promtool check metrics < '$file'")
   fi
   pt_wall+=("$w"); pt_rss+=("$r")

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Writes a deterministic scrape of SERIES series (default 1,000,000) to BENCH_FILE: 1000 counter families with
-# HELP and TYPE, SERIES/1000 series each, 4 labels per series.
-#   SERIES=10000 BENCH_FILE=/tmp/s.prom metrics-cli/bench/generate-scrape.sh
+# Writes the benchmarks' deterministic scrape to FILE: 1000 counter families x (SERIES/1000) series with 4 labels
+# each (method, handler, instance, code).
+#   metrics-cli/bench/generate-scrape.sh SERIES FILE
 set -euo pipefail
-series="${SERIES:-1000000}"
-file="${BENCH_FILE:?set BENCH_FILE to the output path}"
+series="$1"
+file="$2"
 awk -v series="$series" 'BEGIN {
   per = int(series / 1000)
   for (f = 0; f < 1000; f++) {

@@ -15,7 +15,7 @@ generated="${TMPDIR:-/tmp}/metrics-lint-bench-${series}.prom"
 
 command -v promtool >/dev/null || { echo "needs promtool (apt-get install prometheus)" >&2; exit 2; }
 [[ -f "$here/../target/metrics-cli.jar" ]] || { echo "build first: mvn -pl metrics-cli package -DskipTests" >&2; exit 2; }
-[[ -f "$generated" ]] || SERIES="$series" BENCH_FILE="$generated" "$here/generate-scrape.sh"
+[[ -f "$generated" ]] || "$here/generate-scrape.sh" "$series" "$generated"
 
 inputs=("$fixtures/demo-service.prom" "$fixtures/node-exporter.prom" "$generated")
 tools=(promtool lint check-metrics)

@@ -46,8 +46,8 @@ import java.util.concurrent.TimeUnit;
  * serves {@code GET /} and {@code GET /experiments/{id}} in memory, through {@link ApplicationHandler}: routing,
  * resource invocation, Jackson serialisation, the request events and the writer interceptor chain, everything but
  * Jetty and the socket. Nothing of the bundle is stubbed: its listener runs where Jersey calls it, and its
- * counting streams sit around Jersey's entity streams. (This replaces the earlier {@code HttpPathBenchmark}, which
- * fed the listener synthetic events and so missed what Jersey's dispatch to it costs.)
+ * counting streams sit around Jersey's entity streams (synthetic events fed to the listener would miss what Jersey's
+ * dispatch to it costs).
  *
  * <ul>
  * <li>{@code variant=off}: the application as {@code prometheus.enabled: false} leaves it;

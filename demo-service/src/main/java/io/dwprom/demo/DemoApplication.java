@@ -10,6 +10,7 @@ import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.migrations.MigrationsBundle;
 import io.dwprom.bundle.PrometheusBundle;
 import io.dwprom.business.BusinessMetrics;
+import io.dwprom.demo.cli.ImportDatasetCommand;
 import io.dwprom.demo.core.Datasets;
 import io.dwprom.demo.core.Evaluations;
 import io.dwprom.demo.core.Experiments;
@@ -22,14 +23,18 @@ import io.dwprom.demo.resources.ExperimentsResource;
 import io.dwprom.demo.resources.ModelsResource;
 import io.dwprom.demo.resources.RootResource;
 import io.dwprom.demo.resources.RunsResource;
+import io.dwprom.demo.tracing.ServerSpanFilter;
+import io.dwprom.demo.tracing.Tracing;
+import jakarta.servlet.DispatcherType;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.Clock;
+import java.util.EnumSet;
 
 /**
  * The LLM research API: experiments, their runs, models, datasets and evaluations over JDBI, instrumented by
  * the Prometheus bundle. {@code server config.yml} migrates the schema and serves; {@code db migrate config.yml}
- * only migrates.
+ * only migrates; {@code import-dataset config.yml FILE} imports a dataset file and pushes its metrics.
  */
 public class DemoApplication extends Application<DemoConfiguration> {
 
@@ -38,6 +43,7 @@ public class DemoApplication extends Application<DemoConfiguration> {
 
     private final PrometheusBundle<DemoConfiguration> prometheus =
             new PrometheusBundle<>(DemoConfiguration::getPrometheus);
+    private Datasets datasets;
 
     public static void main(String[] args) throws Exception {
         new DemoApplication().run(args);
@@ -48,12 +54,23 @@ public class DemoApplication extends Application<DemoConfiguration> {
         return NAME;
     }
 
+    /** The Prometheus bundle, for commands that push their metrics. */
+    public PrometheusBundle<DemoConfiguration> prometheus() {
+        return prometheus;
+    }
+
+    /** The datasets, once {@link #run} has wired them (for commands). */
+    public Datasets datasets() {
+        return datasets;
+    }
+
     @Override
     public void initialize(Bootstrap<DemoConfiguration> bootstrap) {
         // ${VAR:-default} in config.yml, so ports and database switch without editing the file.
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
         bootstrap.addBundle(prometheus);
+        bootstrap.addCommand(new ImportDatasetCommand(this));
         bootstrap.addBundle(new MigrationsBundle<>() {
             @Override
             public DataSourceFactory getDataSourceFactory(DemoConfiguration configuration) {
@@ -73,6 +90,9 @@ public class DemoApplication extends Application<DemoConfiguration> {
         // Before anything touches the tables: `server config.yml` alone must work on an empty database.
         SchemaMigration.migrate(config.getDatabase());
 
+        // Every request runs in a server span, so the bundle's duration buckets carry exemplars of their traces.
+        environment.servlets().addFilter("server-spans", new ServerSpanFilter(Tracing.start(NAME, environment.lifecycle())))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         Jdbi jdbi = prometheus.jdbiFactory().build(environment, config.getDatabase(), "database");
         BusinessMetrics business = prometheus.metrics().business();
         Clock clock = Clock.systemUTC();
@@ -83,8 +103,8 @@ public class DemoApplication extends Application<DemoConfiguration> {
         environment.jersey().register(new ExperimentsResource(experiments));
         environment.jersey().register(new RunsResource(experiments));
         environment.jersey().register(new ModelsResource(new Models(jdbi, business, clock)));
-        environment.jersey().register(new DatasetsResource(
-                new Datasets(jdbi, config.getDatasets().build(environment.lifecycle()::manage), business, clock)));
+        datasets = new Datasets(jdbi, config.getDatasets().build(environment.lifecycle()::manage), business, clock);
+        environment.jersey().register(new DatasetsResource(datasets));
         environment.jersey().register(new EvaluationsResource(new Evaluations(jdbi, business, clock)));
     }
 }

@@ -128,6 +128,17 @@ public final class DemoApp implements BeforeAllCallback, AfterAllCallback {
         }));
     }
 
+    /** The OpenMetrics exposition (with exemplars), taken once every answered request is recorded. */
+    public String scrapeOpenMetrics() {
+        scrape();
+        HttpResponse<String> response = send(HttpRequest.newBuilder(adminUri("/prometheus"))
+                .header("Accept", "application/openmetrics-text; version=1.0.0; charset=utf-8").GET());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("scrape answered " + response.statusCode());
+        }
+        return response.body();
+    }
+
     public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + app.getLocalPort() + path);
     }
@@ -155,7 +166,7 @@ public final class DemoApp implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
-    static void deleteRecursively(Path root) throws IOException {
+    public static void deleteRecursively(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }

@@ -12,6 +12,7 @@ import io.dwprom.exposition.PrometheusServlet;
 import io.dwprom.http.ExcludedPaths;
 import io.dwprom.http.HttpMetrics;
 import io.dwprom.http.JerseyRequestListener;
+import io.dwprom.push.CommandPush;
 import io.prometheus.client.CollectorRegistry;
 import org.glassfish.jersey.internal.inject.AbstractBinder;
 
@@ -31,12 +32,14 @@ import org.glassfish.jersey.internal.inject.AbstractBinder;
  * }</pre>
  *
  * When enabled, it registers the Jersey request listener (which also counts body bytes), the recorders for injection,
- * and the endpoint on the admin connector; {@link #jdbiFactory()} instruments Jdbi instances.
+ * the health gauges and the endpoint on the admin connector; {@link #jdbiFactory()} instruments Jdbi instances, and
+ * {@link #commandPush(String)} pushes a command's metrics when it ends.
  */
 public class PrometheusBundle<T extends Configuration> implements ConfiguredBundle<T> {
 
     private final PrometheusConfiguration<T> configuration;
     private PrometheusMetrics metrics;
+    private PrometheusFactory config;
     private boolean enabled;
 
     public PrometheusBundle(PrometheusConfiguration<T> configuration) {
@@ -45,7 +48,7 @@ public class PrometheusBundle<T extends Configuration> implements ConfiguredBund
 
     @Override
     public void run(T appConfiguration, Environment environment) {
-        PrometheusFactory config = configuration.getPrometheusFactory(appConfiguration);
+        config = configuration.getPrometheusFactory(appConfiguration);
         enabled = config.isEnabled();
         try {
             metrics = enabled
@@ -62,7 +65,23 @@ public class PrometheusBundle<T extends Configuration> implements ConfiguredBund
             environment.admin().addServlet("prometheus",
                             new PrometheusServlet(metrics.registry(), metrics.scrapeBarrier(), config.getAccess().build()))
                     .addMapping(config.getPath());
+            if (config.getHealth().isEnabled()) {
+                config.getHealth().register(metrics.registry(), appConfiguration, environment);
+            }
         }
+    }
+
+    /**
+     * The push of this application's metrics for the {@code EnvironmentCommand} named {@code command}, as
+     * {@code prometheus.push} configures it (nothing is pushed when it or the bundle is disabled).
+     *
+     * @throws MetricsException of kind {@code NOT_INITIALISED} before the bundle has run (a plain
+     *                          {@code ConfiguredCommand} runs no bundle: use {@link CommandPush#create} there)
+     */
+    public CommandPush commandPush(String command) {
+        PrometheusMetrics recorders = metrics();
+        PushFactory push = enabled ? config.getPush() : new PushFactory();
+        return CommandPush.create(command, push, recorders.registry());
     }
 
     /**

@@ -24,6 +24,9 @@ import java.util.List;
  * {@code process_*} families are always exported</td></tr>
  * <tr><td>jvmAllocationMetrics</td><td>false</td><td>also export {@code jvm_memory_pool_allocated_bytes_total};
  * it listens to every garbage collection, which costs the tail latency of a saturated service (BENCHMARKS.md)</td></tr>
+ * <tr><td>exemplars</td><td>true</td><td>with OpenTelemetry present, the {@code http_request_duration_seconds}
+ * and {@code db_query_duration_seconds} buckets carry the trace and span of a sampled observation, in
+ * OpenMetrics scrapes only</td></tr>
  * <tr><td>maxStatusValues</td><td>50</td><td>distinct {@code status} values per business counter; more fold
  * into {@code other}</td></tr>
  * <tr><td>maxSqlTables</td><td>200</td><td>distinct {@code table} values; more fold into {@code other}</td></tr>
@@ -32,6 +35,8 @@ import java.util.List;
  * <tr><td>buckets</td><td>see {@link BucketsFactory}</td><td>histogram bucket bounds</td></tr>
  * <tr><td>bridge</td><td>see {@link BridgeFactory}</td><td>export of Dropwizard's own registry</td></tr>
  * <tr><td>access</td><td>open</td><td>bearer token or basic auth for the endpoint, see {@link AccessFactory}</td></tr>
+ * <tr><td>health</td><td>see {@link HealthChecksFactory}</td><td>health checks as gauges</td></tr>
+ * <tr><td>push</td><td>see {@link PushFactory}</td><td>a command's metrics to a Pushgateway</td></tr>
  * </table>
  */
 public class PrometheusFactory {
@@ -44,6 +49,7 @@ public class PrometheusFactory {
     private List<String> excludedPaths = List.of("/health", "/metrics");
     private boolean jvmMetrics = true;
     private boolean jvmAllocationMetrics = false;
+    private boolean exemplars = true;
     @Min(1)
     private int maxStatusValues = 50;
     @Min(1)
@@ -59,6 +65,12 @@ public class PrometheusFactory {
     @Valid
     @NotNull
     private AccessFactory access = new AccessFactory();
+    @Valid
+    @NotNull
+    private HealthChecksFactory health = new HealthChecksFactory();
+    @Valid
+    @NotNull
+    private PushFactory push = new PushFactory();
 
     @JsonProperty
     public boolean isEnabled() {
@@ -108,6 +120,16 @@ public class PrometheusFactory {
     @JsonProperty
     public void setJvmAllocationMetrics(boolean jvmAllocationMetrics) {
         this.jvmAllocationMetrics = jvmAllocationMetrics;
+    }
+
+    @JsonProperty
+    public boolean isExemplars() {
+        return exemplars;
+    }
+
+    @JsonProperty
+    public void setExemplars(boolean exemplars) {
+        this.exemplars = exemplars;
     }
 
     @JsonProperty
@@ -168,6 +190,26 @@ public class PrometheusFactory {
     @JsonProperty
     public void setAccess(AccessFactory access) {
         this.access = access;
+    }
+
+    @JsonProperty
+    public HealthChecksFactory getHealth() {
+        return health;
+    }
+
+    @JsonProperty
+    public void setHealth(HealthChecksFactory health) {
+        this.health = health;
+    }
+
+    @JsonProperty
+    public PushFactory getPush() {
+        return push;
+    }
+
+    @JsonProperty
+    public void setPush(PushFactory push) {
+        this.push = push;
     }
 
     @ValidationMethod(message = "excludedPaths entries must start with '/'")

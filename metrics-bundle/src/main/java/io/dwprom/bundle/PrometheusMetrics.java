@@ -12,11 +12,13 @@ import io.dwprom.db.DatabaseMetrics;
 import io.dwprom.db.PrometheusJdbiFactory;
 import io.dwprom.db.PrometheusJdbiPlugin;
 import io.dwprom.db.SqlStatementClassifier;
+import io.dwprom.exemplars.Exemplars;
 import io.dwprom.exposition.BridgeSampleBuilder;
 import io.dwprom.http.HttpMetrics;
 import io.dwprom.system.SystemMetrics;
 import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.dropwizard.DropwizardExports;
+import io.prometheus.client.exemplars.HistogramExemplarSampler;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -45,8 +47,10 @@ public final class PrometheusMetrics {
         this.barrier = new ScrapeBarrier();
         this.recordingErrors = new RecordingErrors(registry);
         CardinalityGuard guard = new CardinalityGuard(registry, config.getMaxLabelSetsPerFamily());
-        this.http = new HttpMetrics(registry, guard, buckets.getHttpDurationSeconds(), buckets.getHttpSizeBytes());
-        this.database = new DatabaseMetrics(registry, guard, buckets.getDbQueryDurationSeconds());
+        HistogramExemplarSampler exemplars = Exemplars.sampler(config.isExemplars()).orElse(null);
+        this.http = new HttpMetrics(registry, guard, buckets.getHttpDurationSeconds(), buckets.getHttpSizeBytes(),
+                exemplars);
+        this.database = new DatabaseMetrics(registry, guard, buckets.getDbQueryDurationSeconds(), exemplars);
         this.business = new BusinessMetrics(dropwizardRegistry, buckets.getExperimentDurationSeconds(),
                 buckets.getDatasetUploadSizeBytes(), config.getMaxStatusValues());
         registry.register(business.exports());

@@ -30,7 +30,7 @@ public final class CardinalityGuard {
         this.maxLabelSets = maxLabelSets;
         this.overflowed = Counter.build(FAMILY,
                         "Recordings folded into the OVERFLOW series because their family reached its label set limit.")
-                .labelNames("family").register(registry);
+                .labelNames("family").withoutExemplars().register(registry);
     }
 
     public int maxLabelSets() {

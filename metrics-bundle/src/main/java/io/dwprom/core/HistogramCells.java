@@ -2,6 +2,7 @@ package io.dwprom.core;
 
 import io.prometheus.client.Collector;
 import io.prometheus.client.Collector.MetricFamilySamples.Sample;
+import io.prometheus.client.exemplars.HistogramExemplarSampler;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +11,8 @@ import java.util.List;
  * The cells one histogram series takes in a {@link StripedLongs} row: a count per bucket (the {@code +Inf} bucket
  * last), then the sum of the observed values in whole units. Buckets hold plain counts; {@link #addSamples} makes
  * them cumulative and renders {@code _bucket}, {@code _count}, {@code _sum} and {@code _created} samples as
- * simpleclient's own {@code Histogram} does, so the exposition cannot tell them apart.
+ * simpleclient's own {@code Histogram} does, so the exposition cannot tell them apart. A series may keep
+ * {@link BucketExemplars} beside its row; its buckets then carry their exemplars.
  */
 public final class HistogramCells {
 
@@ -51,6 +53,11 @@ public final class HistogramCells {
 
     /** Counts one observation of {@code units} (for example nanoseconds) into its bucket and the sum. */
     public void observe(StripedLongs.Stripe stripe, long units) {
+        observe(stripe, units, null);
+    }
+
+    /** As {@link #observe(StripedLongs.Stripe, long)}, and offers the observation to {@code exemplars} if not null. */
+    public void observe(StripedLongs.Stripe stripe, long units, BucketExemplars exemplars) {
         double value = units / unitsPerValue;
         int bucket = 0;
         while (bucket < upperBounds.length && value > upperBounds[bucket]) {
@@ -60,6 +67,15 @@ public final class HistogramCells {
         if (units != 0) { // an empty body adds nothing to the sum: spare the atomic write
             stripe.add(firstCell + upperBounds.length + 1, units);
         }
+        if (exemplars != null) {
+            exemplars.offer(bucket, value, bucket == 0 ? Double.NEGATIVE_INFINITY : upperBounds[bucket - 1],
+                    bucket == upperBounds.length ? Double.POSITIVE_INFINITY : upperBounds[bucket]);
+        }
+    }
+
+    /** Empty exemplar slots for one series of this histogram, filled by {@code sampler}. */
+    public BucketExemplars exemplars(HistogramExemplarSampler sampler) {
+        return new BucketExemplars(sampler, leValues.length);
     }
 
     /**
@@ -68,6 +84,12 @@ public final class HistogramCells {
      */
     public void addSamples(List<Sample> samples, String family, List<String> labelNames, List<String> labelValues,
                            long[] sums, double createdSeconds) {
+        addSamples(samples, family, labelNames, labelValues, sums, createdSeconds, null);
+    }
+
+    /** As the method above, with each bucket's exemplar from {@code exemplars} if not null. */
+    public void addSamples(List<Sample> samples, String family, List<String> labelNames, List<String> labelValues,
+                           long[] sums, double createdSeconds, BucketExemplars exemplars) {
         List<String> namesWithLe = new ArrayList<>(labelNames);
         namesWithLe.add("le");
         long cumulative = 0;
@@ -75,7 +97,8 @@ public final class HistogramCells {
             cumulative += sums[firstCell + bucket];
             List<String> valuesWithLe = new ArrayList<>(labelValues);
             valuesWithLe.add(leValues[bucket]);
-            samples.add(new Sample(family + "_bucket", namesWithLe, valuesWithLe, cumulative));
+            samples.add(new Sample(family + "_bucket", namesWithLe, valuesWithLe, cumulative,
+                    exemplars == null ? null : exemplars.get(bucket)));
         }
         samples.add(new Sample(family + "_count", labelNames, labelValues, cumulative));
         samples.add(new Sample(family + "_sum", labelNames, labelValues, sums[firstCell + leValues.length] / unitsPerValue));

@@ -22,6 +22,7 @@ public final class RecordingErrors {
     public RecordingErrors(CollectorRegistry registry) {
         this.errors = Counter.build(FAMILY, "Metric recordings that failed and were dropped, by bundle component.")
                 .labelNames("component")
+                .withoutExemplars()
                 .register(registry);
     }
 

@@ -3,6 +3,7 @@ package io.dwprom.core;
 import io.prometheus.client.Collector;
 import io.prometheus.client.Collector.MetricFamilySamples.Sample;
 import io.prometheus.client.CollectorRegistry;
+import io.prometheus.client.exemplars.HistogramExemplarSampler;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,7 +17,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * path by many threads at once (where simpleclient's adders, at most one cell per core, keep moving between
  * cores). Values are recorded in whole units (nanoseconds for a histogram in seconds) and rendered as
  * simpleclient's {@code Histogram} renders them. New label sets pass the {@link CardinalityGuard}; past its limit
- * they are recorded into one series whose every label is {@value CardinalityGuard#OVERFLOW}.
+ * they are recorded into one series whose every label is {@value CardinalityGuard#OVERFLOW}. Given an exemplar
+ * sampler, each series keeps {@link BucketExemplars}.
  */
 public final class StripedHistogram extends Collector implements Collector.Describable {
 
@@ -25,20 +27,24 @@ public final class StripedHistogram extends Collector implements Collector.Descr
     private final List<String> labelNames;
     private final HistogramCells cells;
     private final LabelSetBudget budget;
+    private final HistogramExemplarSampler exemplarSampler;
     private final ConcurrentMap<LabelValues, Series> series = new ConcurrentHashMap<>();
     private final List<Series> seriesInCreationOrder = new CopyOnWriteArrayList<>();
     private Series overflow;
 
     /**
-     * @param unitsPerValue recorded units per exposed value: 1e9 for seconds recorded in nanoseconds
+     * @param unitsPerValue   recorded units per exposed value: 1e9 for seconds recorded in nanoseconds
+     * @param exemplarSampler samples the buckets' exemplars; null for none
      */
     public StripedHistogram(CollectorRegistry registry, CardinalityGuard guard, String name, String help,
-                            List<String> labelNames, double[] upperBounds, double unitsPerValue) {
+                            List<String> labelNames, double[] upperBounds, double unitsPerValue,
+                            HistogramExemplarSampler exemplarSampler) {
         this.name = name;
         this.help = help;
         this.labelNames = List.copyOf(labelNames);
         this.cells = new HistogramCells(upperBounds, 0, unitsPerValue);
         this.budget = guard.budget(name);
+        this.exemplarSampler = exemplarSampler;
         register(registry);
     }
 
@@ -103,18 +109,20 @@ public final class StripedHistogram extends Collector implements Collector.Descr
         private final List<String> labelValues;
         private final StripedLongs row = new StripedLongs(cells.width());
         private final double createdSeconds = System.currentTimeMillis() / 1000.0;
+        private final BucketExemplars exemplars;
 
         private Series(List<String> labelValues) {
             this.labelValues = labelValues;
+            this.exemplars = exemplarSampler == null ? null : cells.exemplars(exemplarSampler);
         }
 
         /** Records one value, in the family's units (nanoseconds for a histogram in seconds). */
         public void observe(long units) {
-            cells.observe(row.currentStripe(), units);
+            cells.observe(row.currentStripe(), units, exemplars);
         }
 
         private void addSamples(List<Sample> samples) {
-            cells.addSamples(samples, name, labelNames, labelValues, row.sums(), createdSeconds);
+            cells.addSamples(samples, name, labelNames, labelValues, row.sums(), createdSeconds, exemplars);
         }
     }
 }

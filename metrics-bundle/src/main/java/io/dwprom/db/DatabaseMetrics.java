@@ -6,6 +6,7 @@ import io.dwprom.core.StripedHistogram;
 import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.Counter;
 import io.prometheus.client.Gauge;
+import io.prometheus.client.exemplars.HistogramExemplarSampler;
 
 import java.time.Duration;
 import java.util.List;
@@ -42,16 +43,23 @@ public final class DatabaseMetrics {
     private final AtomicLong manuallySetConnections = new AtomicLong();
     private final List<IntSupplier> pools = new CopyOnWriteArrayList<>();
 
+    /** Recorders without exemplars. */
     public DatabaseMetrics(CollectorRegistry registry, CardinalityGuard guard, List<Double> queryBuckets) {
+        this(registry, guard, queryBuckets, null);
+    }
+
+    /** @param exemplarSampler samples the exemplars of {@value #QUERY_DURATION}; null for none */
+    public DatabaseMetrics(CollectorRegistry registry, CardinalityGuard guard, List<Double> queryBuckets,
+                           HistogramExemplarSampler exemplarSampler) {
         // Written for every statement by every request thread: striped rows, not simpleclient adders (BENCHMARKS.md).
         queryDuration = new StripedHistogram(registry, guard, QUERY_DURATION,
                 "SQL statement execution time, by query type and table.", List.of("query_type", "table"),
-                toArray(queryBuckets), 1e9);
+                toArray(queryBuckets), 1e9, exemplarSampler);
         queryErrors = new BoundedChildren<>(QUERY_ERRORS,
                 Counter.build(QUERY_ERRORS, "SQL statements that failed, by query type and error type.")
-                        .labelNames("query_type", "error_type").register(registry), 2, guard);
+                        .labelNames("query_type", "error_type").withoutExemplars().register(registry), 2, guard);
         connectionErrors = Counter.build(CONNECTION_ERRORS, "Failures to obtain a database connection.")
-                .register(registry);
+                .withoutExemplars().register(registry);
         Gauge connections = Gauge.build(CONNECTIONS,
                 "Active (borrowed) database connections of all tracked pools. A gauge; the _total suffix is kept "
                         + "for compatibility.").create();

@@ -11,10 +11,16 @@ import java.util.concurrent.ConcurrentMap;
  * {@code FROM}, {@code INTO} or {@code UPDATE} the table, lower-cased, unquoted and without its schema.
  *
  * <p>Results are cached by SQL text: an application has a fixed set of statements, so steady state is one map
- * lookup. Both caches are bounded: past {@code maxStatements} distinct texts results are computed but not kept,
- * and past {@code maxTables} distinct tables new ones are labelled {@link SqlStatement#OTHER_TABLE}.
+ * lookup. Both caches are bounded: past {@code maxStatements} distinct texts, and for texts longer than
+ * {@link #MAX_CACHED_SQL_LENGTH}, results are computed but not kept; past {@code maxTables} distinct tables, and for
+ * names longer than {@link #MAX_TABLE_LENGTH}, tables are labelled {@link SqlStatement#OTHER_TABLE}.
  */
 public final class SqlStatementClassifier {
+
+    /** Longest table name used as a label value. */
+    public static final int MAX_TABLE_LENGTH = 128;
+    /** Longest SQL text kept in a cache, so that the caches' memory is bounded by their number of entries. */
+    public static final int MAX_CACHED_SQL_LENGTH = 8192;
 
     private static final Set<String> QUERY_TYPES = Set.of("select", "insert", "update", "delete");
 
@@ -28,9 +34,9 @@ public final class SqlStatementClassifier {
         this.maxTables = maxTables;
     }
 
-    /** The number of distinct SQL texts cached at most; callers caching by SQL text keep to the same bound. */
-    public int maxStatements() {
-        return maxStatements;
+    /** Whether a cache by SQL text that holds {@code cached} texts may keep {@code sql}: callers keep to this too. */
+    public boolean mayCache(String sql, int cached) {
+        return cached < maxStatements && sql.length() <= MAX_CACHED_SQL_LENGTH;
     }
 
     public SqlStatement classify(String sql) {
@@ -42,7 +48,7 @@ public final class SqlStatementClassifier {
             return cached;
         }
         SqlStatement parsed = classifyUncached(sql);
-        if (statements.size() < maxStatements) {
+        if (mayCache(sql, statements.size())) {
             statements.putIfAbsent(sql, parsed);
         }
         return parsed;
@@ -75,6 +81,9 @@ public final class SqlStatementClassifier {
     private String boundedTable(String table) {
         if (table == null || table.isEmpty()) {
             return SqlStatement.UNKNOWN_TABLE;
+        }
+        if (table.length() > MAX_TABLE_LENGTH) {
+            return SqlStatement.OTHER_TABLE;
         }
         if (tables.contains(table)) {
             return table;

@@ -34,7 +34,7 @@ final class TimedStatements {
         }
         SqlStatement labels = classifier.classifyUncached(sql);
         TimedStatement timed = new TimedStatement(labels, metrics.queryDurationSeries(labels));
-        if (sql != null && bySql.size() < classifier.maxStatements()) {
+        if (sql != null && classifier.mayCache(sql, bySql.size())) {
             bySql.putIfAbsent(sql, timed);
         }
         return timed;

@@ -53,7 +53,7 @@ final class CountingStreams {
     /**
      * Counts what passes and adds nothing else: unlike {@link java.io.FilterOutputStream}, no close lock and no
      * flush of its own before closing (Jersey flushes the entity stream itself, then closes it). The
-     * {@code FilterOutputStream} version cost ~0.6 µs of a 30 µs request in the packaged demo (BENCHMARKS.md, fix 12).
+     * {@code FilterOutputStream} version cost ~0.6 µs of a 30 µs request in the packaged demo (BENCHMARKS.md).
      */
     static final class Output extends OutputStream {
 

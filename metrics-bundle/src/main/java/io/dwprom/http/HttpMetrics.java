@@ -5,6 +5,7 @@ import io.dwprom.core.LabelSetBudget;
 import io.dwprom.core.StripedLongs;
 import io.prometheus.client.Collector;
 import io.prometheus.client.CollectorRegistry;
+import io.prometheus.client.exemplars.HistogramExemplarSampler;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +35,7 @@ import static io.dwprom.core.Buckets.toArray;
  * simpleclient adder writes per request cost several times what they cost in a microbenchmark, their cache lines
  * moving between cores (BENCHMARKS.md). They are exposed as simpleclient's {@code Counter}, {@code Histogram} and
  * {@code Gauge} expose theirs, through a {@link Collector}, so the text and OpenMetrics formats are unchanged.
+ * Given an exemplar sampler, {@value #DURATION} buckets carry exemplars of the requests' traces.
  */
 public final class HttpMetrics extends Collector implements Collector.Describable {
 
@@ -60,14 +62,23 @@ public final class HttpMetrics extends Collector implements Collector.Describabl
     private final LabelSetBudget requestLabelSets;
     private final StripedLongs inFlight = new StripedLongs(2);
     private final LongAdder overflowRequests = new LongAdder();
+    private final HistogramExemplarSampler exemplarSampler;
     private final double createdSeconds = System.currentTimeMillis() / 1000.0;
     private final ConcurrentMap<String, ConcurrentMap<String, RouteSeries>> seriesByPathAndMethod =
             new ConcurrentHashMap<>();
     private final List<RouteSeries> seriesInCreationOrder = new CopyOnWriteArrayList<>();
     private RouteSeries overflowRoute;
 
+    /** Recorders without exemplars. */
     public HttpMetrics(CollectorRegistry registry, CardinalityGuard guard, List<Double> durationBuckets,
                        List<Double> sizeBuckets) {
+        this(registry, guard, durationBuckets, sizeBuckets, null);
+    }
+
+    /** @param exemplarSampler samples the exemplars of {@value #DURATION}; null for none */
+    public HttpMetrics(CollectorRegistry registry, CardinalityGuard guard, List<Double> durationBuckets,
+                       List<Double> sizeBuckets, HistogramExemplarSampler exemplarSampler) {
+        this.exemplarSampler = exemplarSampler;
         this.layout = RouteSeries.Layout.of(toArray(durationBuckets), toArray(sizeBuckets));
         this.routes = guard.budget(DURATION, REQUEST_SIZE, RESPONSE_SIZE);
         this.requestLabelSets = guard.budget(REQUESTS);
@@ -124,14 +135,15 @@ public final class HttpMetrics extends Collector implements Collector.Describabl
         if (!routes.tryAdmit()) {
             return overflowRoute();
         }
-        return created(new RouteSeries(layout, method, path, requestLabelSets::tryAdmit, overflowRequests));
+        return created(new RouteSeries(layout, method, path, requestLabelSets::tryAdmit, overflowRequests,
+                exemplarSampler));
     }
 
     /** The series of every refused route; all its statuses count as the requests family's overflow series. */
     private synchronized RouteSeries overflowRoute() {
         if (overflowRoute == null) {
             overflowRoute = created(new RouteSeries(layout, CardinalityGuard.OVERFLOW, CardinalityGuard.OVERFLOW,
-                    () -> false, overflowRequests));
+                    () -> false, overflowRequests, exemplarSampler));
         }
         return overflowRoute;
     }

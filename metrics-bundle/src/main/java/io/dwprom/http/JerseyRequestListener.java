@@ -69,7 +69,7 @@ public final class JerseyRequestListener implements ApplicationEventListener {
      * The request's Content-Length, or -1 when it has none or one that is not a single whole number (Jetty rejects
      * malformed ones first). Looked up in lower case: Jersey's header map lower-cases a key to hash it, so a key
      * already in lower case costs no new string; {@code getLength()} with its mixed-case name allocated one on
-     * every request (BENCHMARKS.md, fix 13).
+     * every request.
      */
     private static long declaredLength(ContainerRequest request) {
         String value = request.getHeaderString(CONTENT_LENGTH);

@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentMap;
  * object; otherwise (HEAD or OPTIONS answered by a GET or generated method, sub-resource locators, no match) the
  * labels are derived in full ({@link HttpLabels}, {@link JerseyRoutes}) and looked up in {@link HttpMetrics}.
  * Both give the same series: the cache only skips work. In a running server each lookup's maps are usually cold
- * again by the next request, so the fewer the better (BENCHMARKS.md, fix 9).
+ * again by the next request, so the fewer the better.
  */
 final class JerseySeries {
 

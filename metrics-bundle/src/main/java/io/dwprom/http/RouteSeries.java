@@ -1,9 +1,11 @@
 package io.dwprom.http;
 
+import io.dwprom.core.BucketExemplars;
 import io.dwprom.core.CreatedSeries;
 import io.dwprom.core.HistogramCells;
 import io.dwprom.core.StripedLongs;
 import io.prometheus.client.Collector.MetricFamilySamples.Sample;
+import io.prometheus.client.exemplars.HistogramExemplarSampler;
 
 import java.util.Arrays;
 import java.util.List;
@@ -18,7 +20,8 @@ import java.util.function.BooleanSupplier;
  * {@link StripedLongs} row, so recording a request is one stripe lookup and seven atomic additions on cache
  * lines its thread usually holds. The first {@value #STATUS_SLOTS} statuses a route answers get cells in the
  * row; any further ones a {@link LongAdder} each. A status is admitted once, by {@code admitStatus}; a refused
- * one is counted in the requests family's overflow counter.
+ * one is counted in the requests family's overflow counter. Given an exemplar sampler, the duration histogram
+ * keeps {@link BucketExemplars}.
  */
 final class RouteSeries {
 
@@ -31,22 +34,26 @@ final class RouteSeries {
     private final List<String> labelValues;
     private final double createdSeconds = System.currentTimeMillis() / 1000.0;
     private final StripedLongs cells;
+    private final BucketExemplars durationExemplars;
     private final BooleanSupplier admitStatus;
     private final LongAdder overflowRequests;
     private volatile String[] slotStatuses = new String[0];
     private final ConcurrentMap<String, LongAdder> statusesPastSlots = new ConcurrentHashMap<>();
 
-    RouteSeries(Layout layout, String method, String path, BooleanSupplier admitStatus, LongAdder overflowRequests) {
+    /** @param exemplarSampler samples the duration buckets' exemplars; null for none */
+    RouteSeries(Layout layout, String method, String path, BooleanSupplier admitStatus, LongAdder overflowRequests,
+                HistogramExemplarSampler exemplarSampler) {
         this.layout = layout;
         this.labelValues = List.of(method, path);
         this.cells = new StripedLongs(layout.width());
+        this.durationExemplars = exemplarSampler == null ? null : layout.duration().exemplars(exemplarSampler);
         this.admitStatus = admitStatus;
         this.overflowRequests = overflowRequests;
     }
 
     void record(String status, long elapsedNanos, long requestBytes, long responseBytes) {
         StripedLongs.Stripe stripe = cells.currentStripe();
-        layout.duration().observe(stripe, elapsedNanos);
+        layout.duration().observe(stripe, elapsedNanos, durationExemplars);
         layout.requestSize().observe(stripe, requestBytes);
         layout.responseSize().observe(stripe, responseBytes);
         countStatus(stripe, status);
@@ -117,7 +124,7 @@ final class RouteSeries {
             }
         }
         layout.duration().addSamples(samples.duration(), HttpMetrics.DURATION, LABEL_NAMES, labelValues, sums,
-                createdSeconds);
+                createdSeconds, durationExemplars);
         layout.requestSize().addSamples(samples.requestSize(), HttpMetrics.REQUEST_SIZE, LABEL_NAMES, labelValues,
                 sums, createdSeconds);
         layout.responseSize().addSamples(samples.responseSize(), HttpMetrics.RESPONSE_SIZE, LABEL_NAMES, labelValues,

@@ -18,7 +18,7 @@ import io.prometheus.client.hotspot.VersionInfoExports;
  * read fresh at every scrape. With {@code allocation}: {@code jvm_memory_pool_allocated_bytes_total}, which is not
  * read at a scrape but counted by a listener on every garbage collector: after each collection the JVM builds the
  * collection's details and runs the listener, on the cores the requests need right then. On a saturated 2-core
- * machine that raised the p99 latency by several percent (BENCHMARKS.md, session 11), hence opt-in.
+ * machine that raised the p99 latency by several percent (BENCHMARKS.md, design facts), hence opt-in.
  */
 public final class SystemMetrics {
 

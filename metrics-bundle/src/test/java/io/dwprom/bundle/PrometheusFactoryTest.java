@@ -28,6 +28,7 @@ class PrometheusFactoryTest {
         assertThat(config.getExcludedPaths()).containsExactly("/health", "/metrics");
         assertThat(config.isJvmMetrics()).isTrue();
         assertThat(config.isJvmAllocationMetrics()).isFalse();
+        assertThat(config.isExemplars()).isTrue();
         assertThat(config.getBuckets().getHttpDurationSeconds()).isEqualTo(Buckets.HTTP_DURATION_SECONDS);
         assertThat(config.getBuckets().getDbQueryDurationSeconds()).hasSize(11);
         assertThat(config.getBridge().getExcludedPrefixes()).containsExactly("jvm.");
@@ -42,6 +43,7 @@ class PrometheusFactoryTest {
         assertThat(config.getExcludedPaths()).containsExactly("/health", "/internal");
         assertThat(config.isJvmMetrics()).isFalse();
         assertThat(config.isJvmAllocationMetrics()).isTrue();
+        assertThat(config.isExemplars()).isFalse();
         assertThat(config.getMaxStatusValues()).isEqualTo(10);
         assertThat(config.getBuckets().getHttpDurationSeconds()).containsExactly(0.01, 0.1, 1.0);
         assertThat(config.getBuckets().getHttpSizeBytes()).isEqualTo(Buckets.HTTP_SIZE_BYTES);

@@ -14,7 +14,7 @@ class StripedHistogramTest {
 
     private final CollectorRegistry registry = new CollectorRegistry();
     private final StripedHistogram histogram = new StripedHistogram(registry, new CardinalityGuard(registry, 2),
-            "db_seconds", "h", List.of(LABELS), new double[]{0.001, 0.01}, 1e9);
+            "db_seconds", "h", List.of(LABELS), new double[]{0.001, 0.01}, 1e9, null);
 
     @Test
     void observationsInNanosecondsAreExposedInSecondsPerLabelSet() {

@@ -48,4 +48,19 @@ class SqlStatementClassifierTest {
             assertThat(tinyCache.classify("SELECT * FROM t" + i + " WHERE x = " + i).table()).isEqualTo("t" + i);
         }
     }
+
+    @Test
+    void aTableNameLongerThanTheLimitFoldsIntoOther() {
+        String longName = "t".repeat(SqlStatementClassifier.MAX_TABLE_LENGTH + 1);
+        assertThat(classifier.classify("SELECT * FROM \"" + longName + "\"").table()).isEqualTo(SqlStatement.OTHER_TABLE);
+        assertThat(classifier.classify("SELECT * FROM " + longName.substring(1)).table()).hasSize(SqlStatementClassifier.MAX_TABLE_LENGTH);
+    }
+
+    @Test
+    void onlyTextsUpToTheLengthLimitAreCached() {
+        SqlStatementClassifier bounded = new SqlStatementClassifier(2, 100);
+        assertThat(bounded.mayCache("x".repeat(SqlStatementClassifier.MAX_CACHED_SQL_LENGTH), 1)).isTrue();
+        assertThat(bounded.mayCache("x".repeat(SqlStatementClassifier.MAX_CACHED_SQL_LENGTH + 1), 0)).isFalse();
+        assertThat(bounded.mayCache("x", 2)).isFalse();
+    }
 }

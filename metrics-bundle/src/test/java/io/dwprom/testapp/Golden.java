@@ -43,6 +43,17 @@ public final class Golden {
         }
     }
 
+    /** The registry's whole OpenMetrics exposition, as an OpenMetrics scrape gets it. */
+    public static String openMetrics(CollectorRegistry registry) {
+        StringWriter text = new StringWriter();
+        try {
+            TextFormat.writeOpenMetrics100(text, registry.metricFamilySamples());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString();
+    }
+
     private static String render(CollectorRegistry registry) {
         StringWriter text = new StringWriter();
         try {

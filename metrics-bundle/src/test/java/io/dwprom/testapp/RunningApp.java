@@ -31,6 +31,11 @@ public final class RunningApp {
      * properties, and a key set twice would restore the wrong value after the test.
      */
     public static RunningApp create(String... keysAndValues) {
+        return withConfig("test-app.yml", keysAndValues);
+    }
+
+    /** As {@link #create}, configured by {@code resource} on the test class path instead of test-app.yml. */
+    public static RunningApp withConfig(String resource, String... keysAndValues) {
         Map<String, String> overrides = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             overrides.put(keysAndValues[i], keysAndValues[i + 1]);
@@ -39,7 +44,7 @@ public final class RunningApp {
         ConfigOverride[] configOverrides = overrides.entrySet().stream()
                 .map(entry -> ConfigOverride.config(entry.getKey(), entry.getValue())).toArray(ConfigOverride[]::new);
         return new RunningApp(new DropwizardAppExtension<>(TestApplication.class,
-                ResourceHelpers.resourceFilePath("test-app.yml"), configOverrides));
+                ResourceHelpers.resourceFilePath(resource), configOverrides));
     }
 
     public DropwizardAppExtension<TestConfiguration> extension() {

@@ -89,10 +89,11 @@ public final class SourceOptions {
             switch (t.charAt(t.length() - 1)) {
                 case 's': return positive(Duration.ofSeconds(n), text);
                 case 'm': return positive(Duration.ofMinutes(n), text);
+                case 'h': return positive(Duration.ofHours(n), text);
                 default: return positive(Duration.ofSeconds(Long.parseLong(t)), text);
             }
         } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
-            throw new SourceException("invalid duration \"" + text + "\" (use e.g. 10s, 500ms, 2m)");
+            throw new SourceException("invalid duration \"" + text + "\" (use e.g. 10s, 500ms, 2m, 1h)");
         }
     }
 

@@ -17,7 +17,9 @@ final class Subcommands {
             CheckMetricsCommand.class,
             CardinalityCommand.class,
             DiffCommand.class,
-            ServerCardinalityCommand.class);
+            ServerCardinalityCommand.class,
+            ChurnCommand.class,
+            UsageCommand.class);
 
     private Subcommands() {
     }

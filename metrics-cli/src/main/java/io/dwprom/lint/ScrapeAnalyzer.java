@@ -21,13 +21,6 @@ import java.util.Map;
  * families, series hashes, label statistics and histogram/summary sanity findings.
  */
 public final class ScrapeAnalyzer implements ExpositionHandler {
-    private static final String[] SUMMARY_SUFFIXES = {"_count", "_sum"};
-    private static final String[] HISTOGRAM_SUFFIXES = {"_count", "_sum", "_bucket"};
-    private static final String[] COUNTER_SUFFIXES = {"_total", "_created"};
-    private static final String[] CREATED_SUFFIX = {"_created"};
-    private static final String[] INFO_SUFFIX = {"_info"};
-    private static final String[] GAUGE_HISTOGRAM_SUFFIXES = {"_gcount", "_gsum", "_bucket"};
-
     private static final Comparator<Family> BY_NAME = new Comparator<>() {
         @Override
         public int compare(Family a, Family b) {
@@ -44,18 +37,25 @@ public final class ScrapeAnalyzer implements ExpositionHandler {
     };
 
     private final Dialect dialect;
+    private final SeriesListener listener;
     private final Map<String, Family> families = new HashMap<>();
     private String lastSampleName;
     private Family lastFamily;
     private String lastSuffix;
 
-    private ScrapeAnalyzer(Dialect dialect) {
+    private ScrapeAnalyzer(Dialect dialect, SeriesListener listener) {
         this.dialect = dialect;
+        this.listener = listener;
     }
 
     /** Parses and analyses {@code in}; throws {@link ParseException} on malformed input. */
     public static Scrape analyze(InputStream in, Dialect dialect) throws IOException {
-        ScrapeAnalyzer analyzer = new ScrapeAnalyzer(dialect);
+        return analyze(in, dialect, SeriesListener.NONE);
+    }
+
+    /** As {@link #analyze(InputStream, Dialect)}, also telling {@code listener} about each distinct series. */
+    public static Scrape analyze(InputStream in, Dialect dialect, SeriesListener listener) throws IOException {
+        ScrapeAnalyzer analyzer = new ScrapeAnalyzer(dialect, listener);
         new ExpositionParser(in, analyzer, dialect).parse();
         return analyzer.result();
     }
@@ -146,7 +146,9 @@ public final class ScrapeAnalyzer implements ExpositionHandler {
                 }
             }
         }
-        if (!f.addSeries(Hash64.mix(s.nameHash() * 0x9E3779B97F4A7C15L + labelsHash))) {
+        if (f.addSeries(Hash64.mix(s.nameHash() * 0x9E3779B97F4A7C15L + labelsHash))) {
+            listener.series(f.name(), s);
+        } else {
             f.duplicate(s.seriesText() + " (line " + s.line() + ")");
         }
         if (special == null || f.addSignature(signature)) {
@@ -237,39 +239,9 @@ public final class ScrapeAnalyzer implements ExpositionHandler {
 
     /** The suffix that attaches {@code sampleName} to an already typed family, or "". */
     private String typedSuffix(String sampleName) {
-        String s = matching(sampleName, SUMMARY_SUFFIXES, MetricType.SUMMARY);
-        if (s.isEmpty()) {
-            s = matching(sampleName, HISTOGRAM_SUFFIXES, MetricType.HISTOGRAM);
-        }
-        if (s.isEmpty() && dialect == Dialect.OPENMETRICS) {
-            s = firstNonEmpty(
-                    matching(sampleName, COUNTER_SUFFIXES, MetricType.COUNTER),
-                    matching(sampleName, CREATED_SUFFIX, MetricType.SUMMARY),
-                    matching(sampleName, CREATED_SUFFIX, MetricType.HISTOGRAM),
-                    matching(sampleName, INFO_SUFFIX, MetricType.INFO),
-                    matching(sampleName, GAUGE_HISTOGRAM_SUFFIXES, MetricType.GAUGEHISTOGRAM));
-        }
-        return s;
-    }
-
-    private String matching(String sampleName, String[] suffixes, MetricType type) {
-        for (String suffix : suffixes) {
-            if (sampleName.length() > suffix.length() && sampleName.endsWith(suffix)) {
-                Family base = families.get(sampleName.substring(0, sampleName.length() - suffix.length()));
-                if (base != null && base.type() == type) {
-                    return suffix;
-                }
-            }
-        }
-        return "";
-    }
-
-    private static String firstNonEmpty(String... candidates) {
-        for (String c : candidates) {
-            if (!c.isEmpty()) {
-                return c;
-            }
-        }
-        return "";
+        return FamilySuffixes.typedSuffix(sampleName, dialect, name -> {
+            Family f = families.get(name);
+            return f == null ? null : f.type();
+        });
     }
 }

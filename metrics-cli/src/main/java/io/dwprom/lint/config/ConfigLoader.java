@@ -38,13 +38,25 @@ public final class ConfigLoader {
     private ConfigLoader() {
     }
 
+    /** Reads and checks the config file at {@code path}. */
     public static LintConfig load(Path path) throws ConfigException {
         String name = path.toString();
-        JsonNode root;
+        byte[] yaml;
         try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(Files.readAllBytes(path));
+            yaml = Files.readAllBytes(path);
         } catch (NoSuchFileException e) {
             throw new ConfigException(name + ": no such config file");
+        } catch (IOException e) {
+            throw new ConfigException(name + ": cannot read the config file: " + firstLine(e.getMessage()));
+        }
+        return parse(name, yaml);
+    }
+
+    /** Checks the config text {@code yaml}; {@code name} (a file name) starts every error message. */
+    public static LintConfig parse(String name, byte[] yaml) throws ConfigException {
+        JsonNode root;
+        try {
+            root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
         } catch (IOException e) {
             throw new ConfigException(name + ": not valid YAML: " + firstLine(e.getMessage()));
         }

@@ -238,19 +238,19 @@ public final class ExpositionParser {
             return;
         }
         int restEnd = trimEnd(rest);
-        String token = ascii(rest, restEnd);
-        if (type) {
-            if (token.isEmpty()) {
-                throw error(rest, "expected a metric type after \"# TYPE " + name + "\"");
-            }
-            MetricType metricType = MetricType.fromToken(token);
-            if (metricType == null) {
-                throw error(rest, "unknown metric type \"" + token + "\"");
-            }
-            handler.type(name, metricType, lineNo);
-        } else {
-            handler.unit(name, token, lineNo);
+        if (unit) {
+            handler.unit(name, new String(buf, rest, restEnd - rest, StandardCharsets.UTF_8), lineNo);
+            return;
         }
+        String token = ascii(rest, restEnd);
+        if (token.isEmpty()) {
+            throw error(rest, "expected a metric type after \"# TYPE " + name + "\"");
+        }
+        MetricType metricType = MetricType.fromToken(token);
+        if (metricType == null) {
+            throw error(rest, "unknown metric type \"" + token + "\"");
+        }
+        handler.type(name, metricType, lineNo);
     }
 
     private String unescapeHelp(int p) {

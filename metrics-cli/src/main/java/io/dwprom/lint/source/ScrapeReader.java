@@ -3,6 +3,7 @@ package io.dwprom.lint.source;
 import io.dwprom.lint.parse.Dialect;
 import io.dwprom.lint.Scrape;
 import io.dwprom.lint.ScrapeAnalyzer;
+import io.dwprom.lint.SeriesListener;
 import io.dwprom.lint.parse.ParseException;
 
 import java.io.IOException;
@@ -20,9 +21,19 @@ public final class ScrapeReader {
 
     /** Reads {@code spec}; malformed input becomes a {@link SourceException} "SOURCE:LINE:COLUMN: message". */
     public Scrape read(String spec, Dialect dialect) throws SourceException {
+        return read(spec, dialect, SeriesListener.NONE);
+    }
+
+    /** As {@link #read(String, Dialect)}, also telling {@code listener} about each distinct series. */
+    public Scrape read(String spec, Dialect dialect, SeriesListener listener) throws SourceException {
+        return read(spec, new LintAnalysis(dialect, listener));
+    }
+
+    /** Reads {@code spec} with another consumer of the exposition, with the same error handling. */
+    public <T> T read(String spec, Analysis<T> analysis) throws SourceException {
         try (OpenedSource source = Sources.open(spec, options, stdin)) {
             try {
-                return ScrapeAnalyzer.analyze(source.stream(), dialect);
+                return analysis.analyze(source.stream());
             } catch (ParseException e) {
                 throw new SourceException(source.name() + ":" + e.line() + (e.column() > 0 ? ":" + e.column() : "")
                         + ": " + e.detail(), true);
@@ -31,6 +42,28 @@ public final class ScrapeReader {
             throw e;
         } catch (IOException e) {
             throw new SourceException(spec + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+        }
+    }
+
+    /** Turns an exposition stream into a result; throws {@link ParseException} on malformed input. */
+    @FunctionalInterface
+    public interface Analysis<T> {
+        T analyze(InputStream in) throws IOException;
+    }
+
+    /** The lint's own analysis; a named class rather than a lambda, which would bootstrap invokedynamic at start. */
+    private static final class LintAnalysis implements Analysis<Scrape> {
+        private final Dialect dialect;
+        private final SeriesListener listener;
+
+        LintAnalysis(Dialect dialect, SeriesListener listener) {
+            this.dialect = dialect;
+            this.listener = listener;
+        }
+
+        @Override
+        public Scrape analyze(InputStream in) throws IOException {
+            return ScrapeAnalyzer.analyze(in, dialect, listener);
         }
     }
 }

@@ -44,6 +44,12 @@ class ExpositionParserTest {
     }
 
     @Test
+    void unitTextIsDecodedAsUtf8LikeHelpText() throws IOException {
+        assertThat(events("# HELP d_seconds Dauer in µs\n# UNIT d_seconds µs\n"))
+                .containsExactly("HELP d_seconds [Dauer in µs]", "UNIT d_seconds µs");
+    }
+
+    @Test
     void textFormatWithHelpTypeLabelsAndTimestampsIsParsed() throws IOException {
         assertThat(events("# HELP http_requests_total Requests \\\\ handled\\nin total.\n"
                 + "# TYPE http_requests_total counter\n"

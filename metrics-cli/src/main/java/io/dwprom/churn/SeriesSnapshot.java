@@ -1,0 +1,64 @@
+package io.dwprom.churn;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** The series one target or server had at one moment, grouped by metric family. */
+public final class SeriesSnapshot {
+    private final Map<String, Set<Series>> families;
+    private final long totalSeries;
+
+    private SeriesSnapshot(Map<String, Set<Series>> families) {
+        this.families = Collections.unmodifiableMap(families);
+        this.totalSeries = families.values().stream().mapToLong(Set::size).sum();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Family names, sorted. */
+    public Set<String> families() {
+        return families.keySet();
+    }
+
+    /** The series of {@code family}; empty when the snapshot has none. */
+    public Set<Series> series(String family) {
+        return families.getOrDefault(family, Set.of());
+    }
+
+    public long totalSeries() {
+        return totalSeries;
+    }
+
+    /** Collects series; label names and values are shared between series, which repeat them heavily. */
+    public static final class Builder {
+        private final Map<String, Set<Series>> families = new TreeMap<>();
+        private final Map<String, String> strings = new HashMap<>();
+
+        private Builder() {
+        }
+
+        /** Adds a series of {@code family}; a series added twice is kept once. */
+        public Builder add(String family, String name, Map<String, String> labels) {
+            TreeMap<String, String> sorted = new TreeMap<>();
+            labels.forEach((k, v) -> sorted.put(shared(k), shared(v)));
+            families.computeIfAbsent(shared(family), f -> new HashSet<>())
+                    .add(new Series(shared(name), Collections.unmodifiableMap(sorted)));
+            return this;
+        }
+
+        private String shared(String s) {
+            String existing = strings.putIfAbsent(s, s);
+            return existing == null ? s : existing;
+        }
+
+        public SeriesSnapshot build() {
+            return new SeriesSnapshot(families);
+        }
+    }
+}

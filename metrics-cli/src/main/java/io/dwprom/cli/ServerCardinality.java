@@ -1,0 +1,140 @@
+package io.dwprom.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Cardinality as a Prometheus-compatible server reports it, for all its series or for a selector (for example every
+ * instance of one job), together with notes saying which endpoint and field each number came from.
+ *
+ * @param total     series counted
+ * @param metrics   series per metric name, most first
+ * @param labels    distinct values per label name, most first
+ * @param pairs     series per label pair {@code name=value}, most first (empty when the server does not say)
+ * @param instances series per {@code instance} value, most first (only for a selector)
+ * @param notes     where the numbers came from, in report order
+ */
+record ServerCardinality(long total, List<Row> metrics, List<Row> labels, List<Row> pairs, List<Row> instances,
+                         Map<String, String> notes) {
+    /** One named count. */
+    record Row(String name, long value) {
+    }
+
+    /**
+     * Asks {@code profile}'s server. For all series: {@code /api/v1/status/tsdb}, falling back to the label and series
+     * endpoints where it is missing or empty. For a selector: VictoriaMetrics' TSDB status takes {@code match[]};
+     * Prometheus' does not, so the selected series are listed with {@code /api/v1/series} and counted here.
+     */
+    static ServerCardinality ask(PrometheusApi api, ServerProfile profile, String selector, int top) throws IOException {
+        Map<String, String> notes = new LinkedHashMap<>();
+        notes.put("server", profile.description());
+        if (selector != null) {
+            notes.put("selector", selector);
+        }
+        if (profile.kind() == ServerProfile.Kind.VICTORIAMETRICS) {
+            JsonNode status = selector == null && top <= 10 ? profile.tsdbStatus()
+                    : api.get(PrometheusApi.path("/api/v1/status/tsdb", "topN", Integer.toString(top), "match[]", selector,
+                            "focusLabel", selector == null ? null : "instance"));
+            notes.put("total", "totalSeries of /api/v1/status/tsdb" + (selector == null ? "" : "?match[]=...")
+                    + ": series seen on " + LocalDate.now(ZoneOffset.UTC) + " (UTC); VictoriaMetrics counts series per day");
+            notes.put("lists", "top " + top + " (topN=" + top + ")");
+            return new ServerCardinality(status.path("totalSeries").asLong(), rows(status.path("seriesCountByMetricName")),
+                    rows(status.path("labelValueCountByLabelName")), rows(status.path("seriesCountByLabelValuePair")),
+                    rows(status.path("seriesCountByFocusLabelValue")), notes);
+        }
+        if (selector != null) {
+            notes.put("total", "/api/v1/series?match[]=...: every series the server holds for the selector, counted here "
+                    + "(" + profile.kind().label() + "'s /api/v1/status/tsdb takes no selector)");
+            return fromSeries(api.get(PrometheusApi.path("/api/v1/series", "match[]", selector)), notes);
+        }
+        return whole(api, profile.tsdbStatus(), notes);
+    }
+
+    private static ServerCardinality whole(PrometheusApi api, JsonNode status, Map<String, String> notes) throws IOException {
+        List<Row> metrics = rows(status.path("seriesCountByMetricName"));
+        if (metrics.isEmpty()) {
+            metrics = seriesPerMetricName(api);
+            notes.put("metrics", "/api/v1/label/__name__/values and /api/v1/series per name (no TSDB status lists)");
+        }
+        long total = status.path("headStats").path("numSeries").asLong(0);
+        if (status.path("headStats").has("numSeries")) {
+            notes.put("total", "headStats.numSeries of /api/v1/status/tsdb: series in the head block (the last ~2-3 hours)");
+        } else {
+            total = metrics.stream().mapToLong(Row::value).sum();
+            notes.put("total", "sum of series per metric name");
+        }
+        List<Row> labels = rows(status.path("labelValueCountByLabelName"));
+        if (labels.isEmpty()) {
+            labels = new ArrayList<>();
+            for (JsonNode name : api.get("/api/v1/labels")) {
+                labels.add(new Row(name.asText(), api.get("/api/v1/label/" + PrometheusApi.encode(name.asText()) + "/values").size()));
+            }
+            sort(labels);
+            notes.put("labels", "/api/v1/labels and /api/v1/label/<name>/values");
+        }
+        return new ServerCardinality(total, metrics, labels, rows(status.path("seriesCountByLabelValuePair")), List.of(), notes);
+    }
+
+    private static List<Row> seriesPerMetricName(PrometheusApi api) throws IOException {
+        List<Row> rows = new ArrayList<>();
+        for (JsonNode name : api.get("/api/v1/label/__name__/values")) {
+            String match = "{__name__=\"" + name.asText() + "\"}";
+            rows.add(new Row(name.asText(), api.get(PrometheusApi.path("/api/v1/series", "match[]", match)).size()));
+        }
+        sort(rows);
+        return rows;
+    }
+
+    /** Counts a {@code /api/v1/series} answer: series per name, values per label, series per pair and per instance. */
+    private static ServerCardinality fromSeries(JsonNode series, Map<String, String> notes) {
+        Map<String, Long> metrics = new HashMap<>();
+        Map<String, Set<String>> values = new HashMap<>();
+        Map<String, Long> pairs = new HashMap<>();
+        Map<String, Long> instances = new HashMap<>();
+        for (JsonNode s : series) {
+            s.fields().forEachRemaining(label -> {
+                String name = label.getKey();
+                String value = label.getValue().asText();
+                values.computeIfAbsent(name, n -> new HashSet<>()).add(value);
+                pairs.merge(name + "=" + value, 1L, Long::sum);
+                if (name.equals("__name__")) {
+                    metrics.merge(value, 1L, Long::sum);
+                } else if (name.equals("instance")) {
+                    instances.merge(value, 1L, Long::sum);
+                }
+            });
+        }
+        List<Row> labels = new ArrayList<>();
+        values.forEach((name, set) -> labels.add(new Row(name, set.size())));
+        sort(labels);
+        return new ServerCardinality(series.size(), rows(metrics), labels, rows(pairs), rows(instances), notes);
+    }
+
+    private static List<Row> rows(Map<String, Long> counts) {
+        List<Row> rows = new ArrayList<>();
+        counts.forEach((k, v) -> rows.add(new Row(k, v)));
+        sort(rows);
+        return rows;
+    }
+
+    private static List<Row> rows(JsonNode array) {
+        List<Row> rows = new ArrayList<>();
+        array.forEach(row -> rows.add(new Row(row.path("name").asText(), row.path("value").asLong())));
+        return rows;
+    }
+
+    private static void sort(List<Row> rows) {
+        rows.sort(Comparator.comparingLong((Row r) -> -r.value()).thenComparing(Row::name));
+    }
+}

@@ -1,0 +1,58 @@
+package io.dwprom.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dwprom.lint.FamilySuffixes;
+import io.dwprom.lint.parse.Dialect;
+import io.dwprom.lint.parse.MetricType;
+import io.dwprom.lint.source.SourceException;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Groups a server's series names into metric families by its {@code /api/v1/metadata} (the TYPE lines Prometheus
+ * keeps from its targets), as a scrape's own TYPE lines group them. Without metadata (VictoriaMetrics keeps none),
+ * every series name is a family of its own.
+ */
+final class ServerFamilies {
+    private final Map<String, MetricType> types;
+
+    private ServerFamilies(Map<String, MetricType> types) {
+        this.types = types;
+    }
+
+    /** Reads the server's metadata; a server without the endpoint (404) has none. */
+    static ServerFamilies ask(PrometheusApi api) throws IOException {
+        Map<String, MetricType> types = new HashMap<>();
+        try {
+            api.get("/api/v1/metadata").fields().forEachRemaining(e -> {
+                JsonNode first = e.getValue().path(0);
+                MetricType type = MetricType.fromToken(first.path("type").asText(""));
+                if (type != null) {
+                    types.put(e.getKey(), type);
+                }
+            });
+        } catch (SourceException e) {
+            if (e.httpStatus() != 404) {
+                throw e;
+            }
+        }
+        return new ServerFamilies(types);
+    }
+
+    /** The family of series name {@code name}: {@code foo} for {@code foo_bucket} of a histogram {@code foo}. */
+    String familyOf(String name) {
+        if (types.containsKey(name)) {
+            return name;
+        }
+        return name.substring(0, name.length() - FamilySuffixes.typedSuffix(name, Dialect.OPENMETRICS, types::get).length());
+    }
+
+    /** How families were formed, for reports. */
+    String description() {
+        return types.isEmpty()
+                ? "metric names as the server stores them (its /api/v1/metadata is empty, so a histogram's _bucket, _sum and _count are separate)"
+                : "grouped by the server's /api/v1/metadata (" + types.size() + " typed families), as a scrape's TYPE lines group them";
+    }
+}

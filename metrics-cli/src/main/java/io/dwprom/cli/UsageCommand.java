@@ -1,0 +1,151 @@
+package io.dwprom.cli;
+
+import io.dwprom.lint.source.ScrapeReader;
+import io.dwprom.usage.DashboardReader;
+import io.dwprom.usage.InputProblem;
+import io.dwprom.usage.QueryFileReader;
+import io.dwprom.usage.QuerySet;
+import io.dwprom.usage.RelabelAdvice;
+import io.dwprom.usage.RuleFileReader;
+import io.dwprom.usage.SeriesInventory;
+import io.dwprom.usage.UsageAnalyzer;
+import io.dwprom.usage.UsageReport;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code usage SOURCE}: which families and labels of a scrape no dashboard, rule or query uses. */
+@Command(name = "usage", mixinStandardHelpOptions = true,
+        description = {"Judge a scrape's families and labels against the PromQL of rule files, Grafana dashboards and"
+                + " query files: families no query uses (by series), labels no query keeps (with the series left if"
+                + " aggregated away), series in use and unused.",
+                "Exit codes: 0 done, 1 --max-unused-share exceeded, 2 nothing could be analysed (no readable query,"
+                + " or an unreadable SOURCE)."})
+final class UsageCommand implements Callable<Integer> {
+    /** Output formats of {@code usage}. */
+    enum Format { text, json }
+
+    @ParentCommand
+    private MetricsLintCommand parent;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "SOURCE", description = "The scrape: http(s):// URL, file path, or - for stdin.")
+    private String source;
+
+    @Mixin
+    private SourceOptions sourceOptions;
+
+    @Option(names = "--rules", paramLabel = "FILE", description = "A Prometheus rule file (repeatable).")
+    private List<Path> ruleFiles = new ArrayList<>();
+
+    @Option(names = "--dashboard", paramLabel = "FILE", description = "A Grafana dashboard JSON export (repeatable).")
+    private List<Path> dashboards = new ArrayList<>();
+
+    @Option(names = "--queries", paramLabel = "FILE",
+            description = "A file of PromQL queries, one per line; blank and #-lines skipped (repeatable).")
+    private List<Path> queryFiles = new ArrayList<>();
+
+    @Option(names = {"-f", "--format"}, defaultValue = "text",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    private Format format;
+
+    @Option(names = "--top", paramLabel = "N", defaultValue = "25",
+            description = "Rows per text table, 0 for all (default: ${DEFAULT-VALUE}).")
+    private int top;
+
+    @Option(names = "--max-unused-share", paramLabel = "PCT",
+            description = "Exit 1 when more than PCT percent of the series belong to families no query uses.")
+    private Double maxUnusedShare;
+
+    @Option(names = "--emit-relabel", paramLabel = "FILE",
+            description = "Write metric_relabel_configs dropping the families no query uses.")
+    private Path emitRelabel;
+
+    @Option(names = "--relabel-labels",
+            description = "With --emit-relabel: also remove labels no query keeps, where no series would merge.")
+    private boolean relabelLabels;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        if (ruleFiles.isEmpty() && dashboards.isEmpty() && queryFiles.isEmpty()) {
+            err.println("metrics-lint: usage needs at least one --rules, --dashboard or --queries file");
+            return ExitCodes.INPUT_ERROR;
+        }
+        if (relabelLabels && emitRelabel == null) {
+            err.println("metrics-lint: --relabel-labels needs --emit-relabel FILE");
+            return ExitCodes.INPUT_ERROR;
+        }
+        // Plain loops and no usage types in method signatures: picocli reflects on this class for every
+        // subcommand, and that must not load the analysis (or ANTLR, Jackson) on their start path.
+        QuerySet queries = new QuerySet();
+        RuleFileReader rules = new RuleFileReader();
+        for (Path f : ruleFiles) {
+            queries.addAll(rules.read(f));
+        }
+        DashboardReader boards = new DashboardReader();
+        for (Path f : dashboards) {
+            queries.addAll(boards.read(f));
+        }
+        QueryFileReader plain = new QueryFileReader();
+        for (Path f : queryFiles) {
+            queries.addAll(plain.read(f));
+        }
+        for (InputProblem p : queries.problems()) {
+            err.println("metrics-lint: " + p);
+        }
+        if (queries.queries().isEmpty()) {
+            err.println("metrics-lint: no query could be analysed");
+            return ExitCodes.INPUT_ERROR;
+        }
+        SeriesInventory inventory = new ScrapeReader(sourceOptions.toFetchOptions(), parent.stdin())
+                .read(source, SeriesInventory::fromScrape);
+        UsageReport report = UsageAnalyzer.analyze(inventory, queries);
+        String sourceName = source.equals("-") ? "stdin" : source;
+        PrintWriter out = spec.commandLine().getOut();
+        if (format == Format.json) {
+            UsageJsonReport.write(report, sourceName, out);
+        } else {
+            new UsageTextReport(top).write(report, sourceName, out);
+        }
+        out.flush();
+        if (emitRelabel != null) {
+            RelabelAdvice advice = relabelLabels ? RelabelAdvice.dropFamiliesAndLabels(report, inventory)
+                    : RelabelAdvice.dropFamilies(report);
+            writeRelabel(advice.yaml());
+        }
+        err.flush();
+        if (maxUnusedShare != null && report.unusedShare() > maxUnusedShare) {
+            err.printf(Locale.ROOT, "metrics-lint: %.1f%% of the series are unused, over --max-unused-share %s%n",
+                    report.unusedShare(), maxUnusedShare);
+            err.flush();
+            return ExitCodes.FINDINGS;
+        }
+        return ExitCodes.OK;
+    }
+
+    private void writeRelabel(String yaml) throws IOException {
+        try {
+            Files.writeString(emitRelabel, yaml, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IOException(emitRelabel + ": cannot write: " + e.getMessage(), e);
+        }
+    }
+}

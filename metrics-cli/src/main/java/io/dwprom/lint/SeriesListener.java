@@ -1,0 +1,13 @@
+package io.dwprom.lint;
+
+import io.dwprom.lint.parse.Sample;
+
+/** Told about each distinct series of a scrape, with the family it was grouped into. */
+@FunctionalInterface
+public interface SeriesListener {
+    /** Ignores every series. */
+    SeriesListener NONE = (family, sample) -> { };
+
+    /** Called once per distinct series, at its first sample. The sample object is reused: copy what must outlive the call. */
+    void series(String family, Sample sample);
+}

@@ -1,0 +1,117 @@
+package io.dwprom.usage;
+
+import io.dwprom.lint.FamilySuffixes;
+import io.dwprom.lint.parse.Dialect;
+import io.dwprom.lint.parse.ExpositionHandler;
+import io.dwprom.lint.parse.Hash64;
+import io.dwprom.lint.parse.MetricType;
+import io.dwprom.lint.parse.Sample;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/** Streams an exposition into {@link SeriesFamily} label sets, dialect samples into families as lint does. */
+final class ScrapeInventoryHandler implements ExpositionHandler {
+    private static final long EMPTY_VALUE = Hash64.bytes(new byte[0], 0, 0);
+
+    private final Dialect dialect;
+    private final Map<String, MetricType> types = new HashMap<>();
+    private final Set<String> metadataNames = new HashSet<>();
+    private final Map<String, SeriesFamily> families = new HashMap<>();
+    private String lastSampleName;
+    private SeriesFamily lastFamily;
+    private String[] cachedLabels = new String[16];
+    private int[] cachedColumns = new int[16];
+    private long[] values = new long[16];
+
+    ScrapeInventoryHandler(Dialect dialect) {
+        this.dialect = dialect;
+    }
+
+    Collection<SeriesFamily> families() {
+        return families.values();
+    }
+
+    @Override
+    public void help(String family, String text, long line) {
+        metadata(family);
+    }
+
+    @Override
+    public void type(String family, MetricType type, long line) {
+        metadata(family);
+        types.put(family, type);
+    }
+
+    @Override
+    public void unit(String family, String unit, long line) {
+        metadata(family);
+    }
+
+    private void metadata(String family) {
+        metadataNames.add(family);
+        lastSampleName = null;
+    }
+
+    @Override
+    public void sample(Sample s) {
+        SeriesFamily f = familyOf(s.name());
+        int n = s.labelCount();
+        int columns = f.columnCount();
+        if (values.length < n + columns) {
+            values = new long[(n + columns) * 2];
+        }
+        Arrays.fill(values, 0, columns, 0L);
+        values[0] = s.nameHash();
+        int count = columns;
+        long labelsHash = 0;
+        for (int i = 0; i < n; i++) {
+            long v = s.labelValueHash(i);
+            if (v == EMPTY_VALUE) {
+                continue;
+            }
+            int c = column(f, i, s.labelName(i), s.labelNameHash(i));
+            if (c >= count) {
+                count = c + 1;
+            }
+            values[c] = v;
+            labelsHash += Hash64.pair(s.labelNameHash(i), v);
+        }
+        f.add(s.name(), values, count, Hash64.mix(s.nameHash() * 0x9E3779B97F4A7C15L + labelsHash));
+    }
+
+    /** The column of the label at {@code position}; samples of a family usually repeat the same name strings. */
+    private int column(SeriesFamily f, int position, String label, long labelHash) {
+        if (position < cachedLabels.length && cachedLabels[position] == label) {
+            return cachedColumns[position];
+        }
+        int c = f.column(label, labelHash);
+        if (position < cachedLabels.length) {
+            cachedLabels[position] = label;
+            cachedColumns[position] = c;
+        }
+        return c;
+    }
+
+    private SeriesFamily familyOf(String sampleName) {
+        if (sampleName == lastSampleName) {
+            return lastFamily;
+        }
+        String familyName = sampleName;
+        if (!families.containsKey(sampleName) && !metadataNames.contains(sampleName)) {
+            String suffix = FamilySuffixes.typedSuffix(sampleName, dialect, types::get);
+            familyName = sampleName.substring(0, sampleName.length() - suffix.length());
+        }
+        SeriesFamily f = families.computeIfAbsent(familyName, SeriesFamily::new);
+        if (f != lastFamily) {
+            Arrays.fill(cachedLabels, null);
+        }
+        lastSampleName = sampleName;
+        lastFamily = f;
+        return f;
+    }
+}
