@@ -2,7 +2,7 @@ package io.dwprom.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dwprom.lint.FamilySuffixes;
-import io.dwprom.lint.Grouping;
+import io.dwprom.lint.parse.Dialect;
 import io.dwprom.lint.parse.MetricType;
 import io.dwprom.lint.source.SourceException;
 
@@ -69,7 +69,7 @@ final class ServerFamilies {
         if (types.containsKey(name)) {
             return name;
         }
-        return name.substring(0, name.length() - FamilySuffixes.typedSuffix(name, Grouping.OPENMETRICS, types::get).length());
+        return name.substring(0, name.length() - FamilySuffixes.typedSuffix(name, Dialect.OPENMETRICS, types::get).length());
     }
 
     /** How families were formed, for reports. */

@@ -1,6 +1,6 @@
 package io.dwprom.usage;
 
-import io.dwprom.lint.Grouping;
+import io.dwprom.lint.parse.Dialect;
 import io.dwprom.lint.parse.ExpositionParser;
 import io.dwprom.lint.parse.Hash64;
 
@@ -46,7 +46,7 @@ public final class SeriesInventory {
      * malformed input.
      */
     public static SeriesInventory fromScrape(InputStream in) throws IOException {
-        ScrapeInventoryHandler handler = new ScrapeInventoryHandler(Grouping.OPENMETRICS);
+        ScrapeInventoryHandler handler = new ScrapeInventoryHandler(Dialect.OPENMETRICS);
         new ExpositionParser(in, handler).parse();
         return new SeriesInventory(handler.families());
     }
