@@ -78,12 +78,8 @@ class RealServersTest {
             assertThat(text.exitCode()).isZero();
             assertThat(text.out()).startsWith(server.base() + ": " + 3 * first + " series\n").contains("\ninstances: 3\n")
                     .containsPattern(FAMILY + "\\s+" + 3 * perInstance + "\\s");
-            // VictoriaMetrics indexes a series before its first samples are queryable: wait for every instance's
-            SeriesInventory inventory = inventory(server);
-            for (int i = 0; i < 60 && inventory.familyOfSeriesName(FAMILY).distinctValues("instance") < 3; i++) {
-                Thread.sleep(500);
-                inventory = inventory(server);
-            }
+            // VictoriaMetrics indexes a series before its samples are queryable: wait for samples of every instance
+            SeriesInventory inventory = awaitInventory(server, FAMILY);
             assertThat(inventory.familyOfSeriesName(FAMILY).seriesCount()).isEqualTo(3 * perInstance);
             assertThat(inventory.familyOfSeriesName(FAMILY).distinctValues("instance")).isEqualTo(3);
             SeriesFamily histogram = inventory.familyOfSeriesName(HISTOGRAM + "_bucket");
@@ -154,6 +150,21 @@ class RealServersTest {
     private static SeriesInventory inventory(RealServer server) throws IOException {
         PrometheusApi api = new PrometheusApi(server.base(), FetchOptions.DEFAULT);
         return new ServerSeries(api, ServerProfile.detect(api), "{job=\"" + JOB + "\"}", Duration.ofMinutes(5)).inventory(Instant.now());
+    }
+
+    /** Polls the job's inventory until {@code family} is there with samples from all three instances. */
+    private static SeriesInventory awaitInventory(RealServer server, String family) throws Exception {
+        SeriesInventory inventory = inventory(server);
+        for (int i = 0; i < 120 && !fromEveryInstance(inventory, family); i++) {
+            Thread.sleep(500);
+            inventory = inventory(server);
+        }
+        return inventory;
+    }
+
+    private static boolean fromEveryInstance(SeriesInventory inventory, String family) {
+        SeriesFamily f = inventory.familyOfSeriesName(family);
+        return f != null && f.distinctValues("instance") == 3;
     }
 
     /** Polls server-cardinality for the job until {@code family} has {@code series} series. */
