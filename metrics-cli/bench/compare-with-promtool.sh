@@ -15,32 +15,11 @@ java_opts="${METRICS_LINT_JAVA_OPTS:--XX:+UseSerialGC -Xmx512m -Xss512k -XX:Tier
 command -v promtool >/dev/null || { echo "needs promtool (apt-get install prometheus)" >&2; exit 2; }
 [[ -f "$jar" ]] || { echo "build first: mvn -pl metrics-cli package" >&2; exit 2; }
 
-if [[ ! -f "$file" ]]; then
-  # Deterministic: 1000 counter families x (SERIES/1000) series with 4 labels each.
-  awk -v series="$series" 'BEGIN {
-    per = int(series / 1000)
-    for (f = 0; f < 1000; f++) {
-      name = sprintf("app_component_%03d_requests_total", f)
-      printf "# HELP %s Total number of requests handled by component %d.\n# TYPE %s counter\n", name, f, name
-      for (s = 0; s < per; s++)
-        printf "%s{method=\"%s\",handler=\"/api/v1/resource_%03d\",instance=\"host-%04d.example.internal:9100\",code=\"%d\"} %d\n",
-          name, (s % 2 ? "GET" : "POST"), s % 50, s, 200 + (s % 5), s * f + 7
-    }
-  }' > "$file"
-fi
+[[ -f "$file" ]] || "$here/generate-scrape.sh" "$series" "$file"
 echo "input: $file ($(du -h "$file" | cut -f1), $(grep -vc '^#' "$file") series)"
 
-# Runs a command under /usr/bin/time -v; prints "<wall seconds> <peak RSS KiB>".
-measure() {
-  local log; log="$(mktemp)"
-  /usr/bin/time -v "$@" >/dev/null 2>"$log" || true
-  awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; wall = s }
-              /Maximum resident set size/ { rss = $2 }
-              END { printf "%.2f %d\n", wall, rss }' "$log"
-  rm -f "$log"
-}
-
-median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
+# shellcheck source=measure-lib.sh
+source "$here/measure-lib.sh"
 
 pt_wall=(); pt_rss=(); ml_wall=(); ml_rss=()
 for i in $(seq "$pairs"); do

@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,7 +42,8 @@ import static org.assertj.core.api.Assertions.fail;
  * <p>Traffic runs in two rounds. The first creates every labelled series; once Prometheus has scraped them, the
  * second (four times larger) increments them all, so every {@code rate()} has an increase to show. Exact
  * checks use plain counter values; the {@code rate()} forms are checked where extrapolation keeps them exact
- * (series born together) or within a tolerance (series born one scrape apart).
+ * (series born together) or within a tolerance (series born one scrape apart). Prometheus runs with exemplar
+ * storage: the first request carries a sampled {@code traceparent}, and its trace comes back as exemplars.
  */
 class PrometheusEndToEndIT {
 
@@ -51,6 +53,8 @@ class PrometheusEndToEndIT {
     private static final String JOB = "llm-research-api";
     private static final ObjectMapper JSON = Jackson.newObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** The trace of the first request, sent with a sampled W3C traceparent. */
+    private static final String TRACE_ID = UUID.randomUUID().toString().replace("-", "");
 
     private static Path work;
     private static Process demo;
@@ -82,6 +86,8 @@ class PrometheusEndToEndIT {
         awaitHttp200(URI.create("http://127.0.0.1:" + prometheusPort + "/-/ready"), prometheus,
                 work.resolve("prometheus.log"));
 
+        // The first request the demo serves: no bucket holds an exemplar yet, so its trace's are kept for seconds.
+        call("GET", "/experiments?limit=5", null, null, "/experiments", 200, "00-" + TRACE_ID + "-b7ad6b7169203331-01");
         driveTraffic(1);
         awaitRequestCountsInPrometheus();
         driveTraffic(4);
@@ -198,6 +204,19 @@ class PrometheusEndToEndIT {
                 .isCloseTo(2000, org.assertj.core.data.Offset.offset(1e-6));
     }
 
+    @Test
+    void prometheusReturnsTheExemplarsOfTheTraceSentWithATraceparentForTheRequestAndItsStatement() {
+        for (String buckets : List.of(
+                "http_request_duration_seconds_bucket{job=\"" + JOB + "\",method=\"GET\",path=\"/experiments\"}",
+                "db_query_duration_seconds_bucket{job=\"" + JOB + "\",query_type=\"select\",table=\"experiments\"}")) {
+            JsonNode exemplar = awaitExemplarOfTrace(buckets, TRACE_ID);
+
+            assertThat(exemplar.get("labels").get("span_id").asText()).as(buckets).matches("[0-9a-f]{16}")
+                    .isNotEqualTo("b7ad6b7169203331"); // the demo's server span, child of the caller's
+            assertThat(exemplar.get("value").asDouble()).as(buckets).isPositive().isLessThan(10);
+        }
+    }
+
     // ---- traffic ------------------------------------------------------------------------------------------
 
     /** Every endpoint, successes and refusals; {@code k} scales the business events, not their ratios. */
@@ -280,12 +299,21 @@ class PrometheusEndToEndIT {
     /** Sends one request, asserts its status and counts it under the labels the route should get. */
     private static HttpResponse<String> call(String method, String path, String contentType, String body,
                                              String route, int status) {
+        return call(method, path, contentType, body, route, status, null);
+    }
+
+    /** As above, with a W3C {@code traceparent} header unless it is null. */
+    private static HttpResponse<String> call(String method, String path, String contentType, String body,
+                                             String route, int status, String traceparent) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + appPort + path))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
+        }
+        if (traceparent != null) {
+            request.header("traceparent", traceparent);
         }
         // A request refused before its body is read (400 on a parameter, 500 when storage is gone) can make the
         // server close the connection after answering; on a pooled connection the next request would then meet a
@@ -325,6 +353,32 @@ class PrometheusEndToEndIT {
             sleep(500);
         }
         return fail("Prometheus did not answer as expected within " + SCRAPED + ": " + promql + " -> " + result);
+    }
+
+    /**
+     * Polls {@code /api/v1/query_exemplars} over the last hour for an exemplar of {@code traceId} on the series of
+     * {@code selector}, for at most {@link #SCRAPED}; fails with the last answer.
+     */
+    private static JsonNode awaitExemplarOfTrace(String selector, String traceId) {
+        long deadline = System.nanoTime() + SCRAPED.toNanos();
+        String answer = "";
+        while (System.nanoTime() < deadline) {
+            long now = System.currentTimeMillis() / 1000;
+            HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + prometheusPort
+                    + "/api/v1/query_exemplars?query=" + URLEncoder.encode(selector, StandardCharsets.UTF_8)
+                    + "&start=" + (now - 3600) + "&end=" + (now + 60))).GET().timeout(Duration.ofSeconds(10)).build());
+            answer = response.body();
+            for (JsonNode series : json(response).path("data")) {
+                for (JsonNode exemplar : series.path("exemplars")) {
+                    if (traceId.equals(exemplar.path("labels").path("trace_id").asText())) {
+                        return exemplar;
+                    }
+                }
+            }
+            sleep(500);
+        }
+        return fail("Prometheus returned no exemplar of trace " + traceId + " within " + SCRAPED + " for " + selector
+                + ": " + answer);
     }
 
     private static List<JsonNode> query(String promql) {
@@ -394,6 +448,7 @@ class PrometheusEndToEndIT {
                 "--config.file=" + config,
                 "--storage.tsdb.path=" + work.resolve("tsdb"),
                 "--web.listen-address=127.0.0.1:" + prometheusPort,
+                "--enable-feature=exemplar-storage",
                 "--log.level=warn")
                 .directory(work.toFile())
                 .redirectErrorStream(true)

@@ -16,6 +16,6 @@ public class HelloResource {
 
     @GET public String hello(@PathParam("name") String name) {
         metrics.incrementCounter("greetings_total", Labels.of("kind", "hello"));
-        return jdbi.withHandle(h -> h.select("SELECT 'hello, ' || ?", name).mapTo(String.class).one());
+        return jdbi.withHandle(h -> h.select("SELECT 'hello, ' || ? FROM dual", name).mapTo(String.class).one());
     }
 }

@@ -18,8 +18,8 @@ expr
     | expr op=(AND | UNLESS) matching? expr                                      # binary
     | expr op=OR matching? expr                                                  # binary
     | LEFT_PAREN expr RIGHT_PAREN                                                # parens
-    | AGGREGATION_OP grouping arguments                                          # aggregation
-    | AGGREGATION_OP arguments grouping?                                         # aggregation
+    | AGGREGATION_OP dialect arguments                                          # aggregation
+    | AGGREGATION_OP arguments dialect?                                         # aggregation
     | IDENTIFIER arguments                                                       # call
     | vectorSelector LEFT_BRACKET range RIGHT_BRACKET modifiers                  # matrixSelector
     | vectorSelector modifiers                                                   # instantSelector
@@ -29,7 +29,7 @@ expr
 
 arguments: LEFT_PAREN (expr (COMMA expr)* COMMA?)? RIGHT_PAREN;
 
-grouping: (BY | WITHOUT) labelList;
+dialect: (BY | WITHOUT) labelList;
 
 // on/ignoring with an optional group_left/group_right and the labels it copies from the "one" side.
 matching: (ON | IGNORING) labelList ((GROUP_LEFT | GROUP_RIGHT) labelList?)?;
@@ -58,7 +58,7 @@ range: DURATION | NUMBER;
 
 metricName: IDENTIFIER | METRIC_IDENTIFIER;
 
-// Inside braces and grouping lists keywords are plain label names ({on="x"}, by (group)).
+// Inside braces and dialect lists keywords are plain label names ({on="x"}, by (group)).
 labelName
     : IDENTIFIER | AND | OR | UNLESS | ATAN2 | BY | WITHOUT | ON | IGNORING | GROUP_LEFT | GROUP_RIGHT
     | OFFSET | BOOL | AGGREGATION_OP | NUMBER

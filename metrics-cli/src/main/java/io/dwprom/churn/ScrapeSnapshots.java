@@ -1,6 +1,6 @@
 package io.dwprom.churn;
 
-import io.dwprom.lint.Grouping;
+import io.dwprom.lint.parse.Dialect;
 import io.dwprom.lint.parse.Sample;
 import io.dwprom.lint.source.ScrapeReader;
 import io.dwprom.lint.source.SourceException;
@@ -19,7 +19,7 @@ public final class ScrapeSnapshots {
     /** Reads {@code spec}; unreadable or malformed input is a {@link SourceException} naming it. */
     public SeriesSnapshot read(String spec) throws SourceException {
         SeriesSnapshot.Builder builder = SeriesSnapshot.builder();
-        reader.read(spec, Grouping.OPENMETRICS, (family, sample) -> builder.add(family, sample.name(), labels(sample)));
+        reader.read(spec, Dialect.OPENMETRICS, (family, sample) -> builder.add(family, sample.name(), labels(sample)));
         return builder.build();
     }
 

@@ -1,7 +1,7 @@
 package io.dwprom.cli;
 
 import io.dwprom.lint.Family;
-import io.dwprom.lint.Grouping;
+import io.dwprom.lint.parse.Dialect;
 import io.dwprom.lint.LabelStats;
 import io.dwprom.lint.Scrape;
 import io.dwprom.lint.source.ScrapeReader;
@@ -41,7 +41,7 @@ final class CardinalityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Scrape scrape = new ScrapeReader(sourceOptions.toFetchOptions(), parent.stdin()).read(source, Grouping.OPENMETRICS);
+        Scrape scrape = new ScrapeReader(sourceOptions.toFetchOptions(), parent.stdin()).read(source, Dialect.OPENMETRICS);
         PrintWriter out = spec.commandLine().getOut();
         long total = scrape.totalSeries();
         out.printf("%s: %d series in %d families%n%n", source, total, scrape.families().size());

@@ -1,6 +1,6 @@
 package io.dwprom.cli;
 
-import io.dwprom.lint.Grouping;
+import io.dwprom.lint.parse.Dialect;
 import io.dwprom.lint.ScrapeDiff;
 import io.dwprom.lint.ScrapeDiff.FamilyChange;
 import io.dwprom.lint.source.ScrapeReader;
@@ -49,7 +49,7 @@ final class DiffCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ScrapeReader reader = new ScrapeReader(sourceOptions.toFetchOptions(), parent.stdin());
-        ScrapeDiff diff = ScrapeDiff.between(reader.read(before, Grouping.OPENMETRICS), reader.read(after, Grouping.OPENMETRICS));
+        ScrapeDiff diff = ScrapeDiff.between(reader.read(before, Dialect.OPENMETRICS), reader.read(after, Dialect.OPENMETRICS));
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "series: %d -> %d (%s), %d added, %d removed%n", diff.seriesBefore(), diff.seriesAfter(),
                 growth(diff.growthPercent()), diff.seriesAdded(), diff.seriesRemoved());

@@ -1,6 +1,6 @@
 package io.dwprom.cli;
 
-import io.dwprom.lint.Grouping;
+import io.dwprom.lint.parse.Dialect;
 import io.dwprom.lint.Scrape;
 import io.dwprom.lint.config.ConfigException;
 import io.dwprom.lint.config.ConfigLoader;
@@ -26,14 +26,18 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
+import java.io.InputStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code lint SOURCE}: promtool's rules plus cardinality budgets, label, histogram and metadata checks. */
-@Command(name = "lint", mixinStandardHelpOptions = true,
+@Command(name = LintCommand.NAME, mixinStandardHelpOptions = true,
         description = "Lint a scrape: promtool's rules plus series budgets, unbounded labels, histogram/summary sanity,"
                 + " duplicate series, reserved labels and unit suffixes.")
 final class LintCommand implements Callable<Integer> {
+    static final String NAME = "lint";
+
     /** Output formats of {@code lint}. */
     enum Format { text, json, sarif, promtool }
 
@@ -47,11 +51,10 @@ final class LintCommand implements Callable<Integer> {
     private String source;
 
     @Mixin
-    private SourceOptions sourceOptions;
+    private SourceOptions sourceOptions = new SourceOptions();
 
-    @Option(names = {"-f", "--format"}, defaultValue = "text",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    private Format format;
+    @Option(names = {"-f", "--format"}, description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    private Format format = Format.text;
 
     @Option(names = "--fail-on", paramLabel = "SEVERITY",
             description = "Exit 1 when a finding has this severity or higher: info, warning, error (default: error, or the config's failOn).")
@@ -68,19 +71,32 @@ final class LintCommand implements Callable<Integer> {
             description = "Report scrapes with N or more series in all (default: 10000, or the config's limits.totalSeries).")
     private Long totalSeriesLimit;
 
+    /** For picocli, which sets the fields from the command line. */
+    LintCommand() {
+    }
+
+    /** {@code lint SOURCE} with every option at its default. */
+    LintCommand(String source) {
+        this.source = source;
+    }
+
     @Override
     public Integer call() throws Exception {
+        return run(parent.stdin(), spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    int run(InputStream stdin, PrintWriter out, PrintWriter err) throws Exception {
         LintConfig cfg = config == null ? LintConfig.DEFAULT : ConfigLoader.load(config);
         Severity threshold = failOn == null ? cfg.failOn() : Severity.parse(failOn);
         Limits limits = limits(cfg.limits());
-        ScrapeReader reader = new ScrapeReader(sourceOptions.toFetchOptions(), parent.stdin());
+        ScrapeReader reader = new ScrapeReader(sourceOptions.toFetchOptions(), stdin);
         boolean promtool = format == Format.promtool;
         Scrape scrape;
         try {
-            scrape = reader.read(source, promtool ? Grouping.PROMTOOL : Grouping.OPENMETRICS);
+            scrape = reader.read(source, promtool ? Dialect.PROMTOOL : Dialect.OPENMETRICS);
         } catch (SourceException e) {
             if (promtool && e.malformed()) {
-                spec.commandLine().getErr().println("error while linting: " + e.getMessage());
+                err.println("error while linting: " + e.getMessage());
                 return ExitCodes.PROMTOOL_PARSE_ERROR;
             }
             throw e;
@@ -88,7 +104,7 @@ final class LintCommand implements Callable<Integer> {
         Linter linter = promtool ? new Linter(Rules.promtool(), cfg.suppressions(), cfg.severities())
                 : new Linter(Rules.defaults(limits), cfg.suppressions(), cfg.severities());
         LintResult result = linter.lint(scrape);
-        report().write(result, source.equals("-") ? "stdin" : source, spec.commandLine().getOut());
+        report().write(result, source.equals("-") ? "stdin" : source, out);
         if (promtool) {
             return result.problems().isEmpty() ? ExitCodes.OK : ExitCodes.PROMTOOL_PROBLEMS;
         }

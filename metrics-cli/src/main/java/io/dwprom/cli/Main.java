@@ -3,32 +3,80 @@ package io.dwprom.cli;
 import picocli.CommandLine;
 
 import java.io.InputStream;
+import java.io.PrintWriter;
 
-/** Entry point: the only place that calls {@link System#exit}. */
+/**
+ * Entry point: the only place that calls {@link System#exit}.
+ *
+ * <p>The everyday invocations, {@code lint SOURCE} and {@code check-metrics}, run their command directly: picocli's
+ * start-up (its model, built by reflection) costs several times what linting a scrape of a few thousand lines does.
+ * Every other invocation, including any option, goes through picocli with only the invoked subcommand registered
+ * (see {@link Subcommands}).
+ */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine(System.in).execute(args));
+        PrintWriter out = new PrintWriter(System.out);
+        PrintWriter err = new PrintWriter(System.err);
+        int code;
+        try {
+            code = run(args, System.in, out, err);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+        System.exit(code);
     }
 
-    /** A configured command line; tests set its out/err writers and call {@code execute}. */
-    public static CommandLine commandLine(InputStream stdin) {
+    /** Runs metrics-lint with {@code args}; returns the exit code. The writers are flushed by the caller. */
+    public static int run(String[] args, InputStream stdin, PrintWriter out, PrintWriter err) {
+        try {
+            if (args.length == 1 && args[0].equals(CheckMetricsCommand.NAME)) {
+                return CheckMetricsCommand.check(stdin, err);
+            }
+            if (args.length == 2 && args[0].equals(LintCommand.NAME) && isPlainSource(args[1])) {
+                return new LintCommand(args[1]).run(stdin, out, err);
+            }
+        } catch (Exception e) {
+            return failed(e, err);
+        }
+        CommandLine cl = commandLine(args, stdin);
+        cl.setOut(out);
+        cl.setErr(err);
+        return cl.execute(args);
+    }
+
+    /** A source argument picocli would not treat specially: not an option, not an {@code @argument-file}. */
+    private static boolean isPlainSource(String arg) {
+        return arg.equals("-") || !arg.isEmpty() && arg.charAt(0) != '-' && arg.charAt(0) != '@';
+    }
+
+    /** The command line for {@code args}: picocli reflects over the invoked subcommand only, or all for help. */
+    static CommandLine commandLine(String[] args, InputStream stdin) {
         CommandLine cl = new CommandLine(new MetricsLintCommand(stdin));
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            String message = ex.getMessage() == null ? ex.toString() : ex.getMessage();
-            commandLine.getErr().println("metrics-lint: " + message);
-            commandLine.getErr().flush();
-            return ExitCodes.INPUT_ERROR;
-        });
-        cl.setParameterExceptionHandler((ex, args) -> {
+        Class<?> invoked = args.length > 0 ? Subcommands.byName(args[0]) : null;
+        if (invoked != null) {
+            cl.addSubcommand(invoked);
+        } else {
+            for (Class<?> command : Subcommands.all()) {
+                cl.addSubcommand(command);
+            }
+        }
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> failed(ex, commandLine.getErr()));
+        cl.setParameterExceptionHandler((ex, ignored) -> {
             CommandLine c = ex.getCommandLine();
             c.getErr().println("metrics-lint: " + ex.getMessage());
             c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
-            c.getErr().flush();
             return ExitCodes.INPUT_ERROR;
         });
         return cl;
+    }
+
+    /** One line naming what went wrong, never a stack trace. */
+    private static int failed(Exception e, PrintWriter err) {
+        err.println("metrics-lint: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+        return ExitCodes.INPUT_ERROR;
     }
 }

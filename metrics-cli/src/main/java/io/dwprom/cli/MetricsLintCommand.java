@@ -10,12 +10,10 @@ import java.io.UncheckedIOException;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 
-/** The top-level {@code metrics-lint} command; holds what subcommands share. */
+/** The top-level {@code metrics-lint} command; holds what subcommands share. Its subcommands: {@link Subcommands}. */
 @Command(name = "metrics-lint", mixinStandardHelpOptions = true,
         versionProvider = MetricsLintCommand.Version.class,
         description = "Lints Prometheus metric names and label cardinality from a scrape (URL, file or - for stdin).",
-        subcommands = {LintCommand.class, CheckMetricsCommand.class, CardinalityCommand.class, DiffCommand.class,
-                ServerCardinalityCommand.class, ChurnCommand.class, UsageCommand.class},
         footer = {"", "Exit codes: 0 clean, 1 findings at or above --fail-on (or a gate exceeded), 2 usage or input error.",
                 "With --format promtool and check-metrics: promtool's codes (0 clean, 3 problems, 1 parse error)."})
 public final class MetricsLintCommand implements Callable<Integer> {

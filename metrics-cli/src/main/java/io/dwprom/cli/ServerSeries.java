@@ -7,9 +7,13 @@ import io.dwprom.usage.SeriesInventory;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -70,20 +74,27 @@ final class ServerSeries {
     }
 
     private void forEach(Instant time, SeriesConsumer consumer) throws IOException {
-        Consumer<JsonNode> add = metric -> {
+        List<Map<String, String>> answer = new ArrayList<>();
+        Consumer<JsonNode> collect = metric -> {
             Map<String, String> labels = new HashMap<>();
             metric.fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
-            String name = labels.remove("__name__");
-            if (name != null) {
-                consumer.accept(families.familyOf(name), name, labels);
+            if (labels.containsKey("__name__")) {
+                answer.add(labels);
             }
         };
         if (profile.kind() == ServerProfile.Kind.VICTORIAMETRICS) {
             api.get(PrometheusApi.path("/api/v1/query", "query", selector, "time", seconds(time),
-                    "step", window.toSeconds() + "s")).path("result").forEach(r -> add.accept(r.path("metric")));
+                    "step", window.toSeconds() + "s")).path("result").forEach(r -> collect.accept(r.path("metric")));
         } else {
             api.get(PrometheusApi.path("/api/v1/series", "match[]", selector,
-                    "start", seconds(time.minus(window)), "end", seconds(time))).forEach(add);
+                    "start", seconds(time.minus(window)), "end", seconds(time))).forEach(collect);
+        }
+        Set<String> names = new HashSet<>();
+        answer.forEach(labels -> names.add(labels.get("__name__")));
+        families.inferFrom(names);
+        for (Map<String, String> labels : answer) {
+            String name = labels.remove("__name__");
+            consumer.accept(families.familyOf(name), name, labels);
         }
     }
 

@@ -14,13 +14,13 @@ import java.util.Base64;
 
 /** Options for reading sources: timeout, size cap and URL authentication. */
 public final class SourceOptions {
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10s",
+    @Option(names = "--timeout", paramLabel = "DURATION",
             description = "Overall timeout for a URL, e.g. 10s, 500ms, 2m (default: ${DEFAULT-VALUE}).")
-    String timeout;
+    String timeout = FetchOptions.DEFAULT_TIMEOUT.toSeconds() + "s";
 
-    @Option(names = "--max-bytes", paramLabel = "N", defaultValue = "209715200",
+    @Option(names = "--max-bytes", paramLabel = "N",
             description = "Refuse inputs larger than N bytes after decompression (default: ${DEFAULT-VALUE}).")
-    long maxBytes;
+    long maxBytes = FetchOptions.DEFAULT_MAX_BYTES;
 
     @Option(names = "--bearer-token-file", paramLabel = "FILE", description = "Send 'Authorization: Bearer <token>' read from FILE.")
     Path bearerTokenFile;

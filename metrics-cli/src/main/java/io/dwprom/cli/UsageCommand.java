@@ -24,12 +24,18 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** {@code usage SOURCE}: which families and labels of a scrape no dashboard, rule or query uses. */
+/**
+ * {@code usage SOURCE} or {@code usage --server URL}: which families and labels of a scrape, or of a server's series
+ * (every instance of a job with {@code --job}), no dashboard, rule or query uses.
+ */
 @Command(name = "usage", mixinStandardHelpOptions = true,
         description = {"Judge a scrape's families and labels against the PromQL of rule files, Grafana dashboards and"
                 + " query files: families no query uses (by series), labels no query keeps (with the series left if"
@@ -46,8 +52,19 @@ final class UsageCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "SOURCE", description = "The scrape: http(s):// URL, file path, or - for stdin.")
+    @Parameters(arity = "0..1", paramLabel = "SOURCE", description = "The scrape: http(s):// URL, file path, or - for stdin.")
     private String source;
+
+    @Option(names = "--server", paramLabel = "URL",
+            description = "Judge the series of a Prometheus-compatible server instead of a scrape (see --job, --match).")
+    private String server;
+
+    @Mixin
+    private SelectorOptions selectorOptions;
+
+    @Option(names = "--window", paramLabel = "DURATION", defaultValue = "5m",
+            description = "With --server: the series with a sample in the last DURATION (default: ${DEFAULT-VALUE}).")
+    private String window;
 
     @Mixin
     private SourceOptions sourceOptions;
@@ -93,7 +110,29 @@ final class UsageCommand implements Callable<Integer> {
             err.println("metrics-lint: --relabel-labels needs --emit-relabel FILE");
             return ExitCodes.INPUT_ERROR;
         }
-        QuerySet queries = readQueries();
+        if ((source == null) == (server == null)) {
+            err.println("metrics-lint: usage needs a SOURCE scrape or --server URL (one of them)");
+            return ExitCodes.INPUT_ERROR;
+        }
+        if (server == null && selectorOptions.given()) {
+            err.println("metrics-lint: --job and --match need --server");
+            return ExitCodes.INPUT_ERROR;
+        }
+        // Plain loops and no usage types in method signatures: picocli reflects on this class for every
+        // subcommand, and that must not load the analysis (or ANTLR, Jackson) on their start path.
+        QuerySet queries = new QuerySet();
+        RuleFileReader rules = new RuleFileReader();
+        for (Path f : ruleFiles) {
+            queries.addAll(rules.read(f));
+        }
+        DashboardReader boards = new DashboardReader();
+        for (Path f : dashboards) {
+            queries.addAll(boards.read(f));
+        }
+        QueryFileReader plain = new QueryFileReader();
+        for (Path f : queryFiles) {
+            queries.addAll(plain.read(f));
+        }
         for (InputProblem p : queries.problems()) {
             err.println("metrics-lint: " + p);
         }
@@ -101,21 +140,32 @@ final class UsageCommand implements Callable<Integer> {
             err.println("metrics-lint: no query could be analysed");
             return ExitCodes.INPUT_ERROR;
         }
-        SeriesInventory inventory = new ScrapeReader(sourceOptions.toFetchOptions(), parent.stdin())
-                .read(source, SeriesInventory::fromScrape);
+        Map<String, String> notes = new LinkedHashMap<>();
+        SeriesInventory inventory;
+        String sourceName;
+        if (server != null) {
+            PrometheusApi api = new PrometheusApi(server, sourceOptions.toFetchOptions());
+            String selector = selectorOptions.given() ? selectorOptions.selector() : "{__name__=~\".+\"}";
+            ServerSeries series = new ServerSeries(api, ServerProfile.detect(api), selector, SourceOptions.parseDuration(window));
+            inventory = series.inventory(Instant.now());
+            notes.putAll(series.notes());
+            sourceName = api.base() + " " + selector;
+        } else {
+            inventory = new ScrapeReader(sourceOptions.toFetchOptions(), parent.stdin()).read(source, SeriesInventory::fromScrape);
+            sourceName = source.equals("-") ? "stdin" : source;
+        }
         UsageReport report = UsageAnalyzer.analyze(inventory, queries);
-        String sourceName = source.equals("-") ? "stdin" : source;
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.json) {
-            UsageJsonReport.write(report, sourceName, out);
+            UsageJsonReport.write(report, sourceName, notes, out);
         } else {
-            new UsageTextReport(top).write(report, sourceName, out);
+            new UsageTextReport(top).write(report, sourceName, notes, out);
         }
         out.flush();
         if (emitRelabel != null) {
             RelabelAdvice advice = relabelLabels ? RelabelAdvice.dropFamiliesAndLabels(report, inventory)
                     : RelabelAdvice.dropFamilies(report);
-            writeRelabel(advice);
+            writeRelabel(advice.yaml());
         }
         err.flush();
         if (maxUnusedShare != null && report.unusedShare() > maxUnusedShare) {
@@ -127,20 +177,9 @@ final class UsageCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private QuerySet readQueries() {
-        QuerySet all = new QuerySet();
-        RuleFileReader rules = new RuleFileReader();
-        ruleFiles.forEach(f -> all.addAll(rules.read(f)));
-        DashboardReader boards = new DashboardReader();
-        dashboards.forEach(f -> all.addAll(boards.read(f)));
-        QueryFileReader plain = new QueryFileReader();
-        queryFiles.forEach(f -> all.addAll(plain.read(f)));
-        return all;
-    }
-
-    private void writeRelabel(RelabelAdvice advice) throws IOException {
+    private void writeRelabel(String yaml) throws IOException {
         try {
-            Files.writeString(emitRelabel, advice.yaml(), StandardCharsets.UTF_8);
+            Files.writeString(emitRelabel, yaml, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new IOException(emitRelabel + ": cannot write: " + e.getMessage(), e);
         }

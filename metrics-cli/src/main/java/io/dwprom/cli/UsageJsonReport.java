@@ -15,16 +15,22 @@ import io.dwprom.usage.UsageReport.UnusedLabel;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.Map;
 
 /** The usage report for machines: totals, every family with its users and labels, the rankings, problems. */
 final class UsageJsonReport {
     private UsageJsonReport() {
     }
 
-    static void write(UsageReport r, String source, PrintWriter out) {
+    /** @param notes where the series came from and how (for a server); written as {@code notes} when not empty */
+    static void write(UsageReport r, String source, Map<String, String> notes, PrintWriter out) {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
         root.put("source", source);
+        if (!notes.isEmpty()) {
+            ObjectNode n = root.putObject("notes");
+            notes.forEach(n::put);
+        }
         root.put("queries", r.queries());
         ObjectNode series = root.putObject("series");
         series.put("total", r.totalSeries());

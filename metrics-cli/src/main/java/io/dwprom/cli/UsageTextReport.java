@@ -7,6 +7,7 @@ import io.dwprom.usage.UsageReport.UnusedLabel;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Map;
 
 /** The usage report for people: totals, unused families, unused labels, recording rules nothing reads. */
 final class UsageTextReport {
@@ -16,11 +17,13 @@ final class UsageTextReport {
         this.top = top;
     }
 
-    void write(UsageReport r, String source, PrintWriter out) {
+    /** @param notes where the series came from and how (for a server), printed as "key: value" lines */
+    void write(UsageReport r, String source, Map<String, String> notes, PrintWriter out) {
         long total = r.totalSeries();
         List<FamilyUsage> unused = r.unusedFamilies();
         out.printf("%s: %d series in %d families, judged against %d queries%n", source, total, r.families().size(),
                 r.queries());
+        notes.forEach((k, v) -> out.println(k + ": " + v));
         out.printf("in use: %d series (%s) in %d families%n", r.usedSeries(), Table.percent(r.usedSeries(), total),
                 r.usedFamilies().size());
         out.printf("unused: %d series (%s) in %d families%n", r.unusedSeries(), Table.percent(r.unusedSeries(), total),

@@ -2,7 +2,7 @@ package io.dwprom.lint;
 
 /** Running state of one histogram series (one label set without {@code le}) for sanity checks. */
 final class BucketSeries {
-    final long firstLine;
+    private final long firstLine;
     private double lastLe = Double.NaN;
     private double lastCount = Double.NaN;
     private double infCount = Double.NaN;

@@ -5,7 +5,6 @@ import io.dwprom.lint.parse.MetricType;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -170,9 +169,14 @@ public final class Family {
 
     BucketSeries bucketSeries(long signature, long line) {
         if (buckets == null) {
-            buckets = new HashMap<>();
+            buckets = new LinkedHashMap<>();
         }
-        return buckets.computeIfAbsent(signature, k -> new BucketSeries(line));
+        BucketSeries series = buckets.get(signature);
+        if (series == null) {
+            series = new BucketSeries(line);
+            buckets.put(signature, series);
+        }
+        return series;
     }
 
     void sanityProblem(String problem) {
@@ -187,8 +191,9 @@ public final class Family {
     /** Runs the end-of-scrape histogram checks and releases their state. */
     void finish() {
         if (buckets != null) {
-            buckets.values().stream().sorted((a, b) -> Long.compare(a.firstLine, b.firstLine))
-                    .forEach(s -> sanityProblem(s.finish()));
+            for (BucketSeries series : buckets.values()) { // in the order of their first lines
+                sanityProblem(series.finish());
+            }
             buckets = null;
         }
         signatures = null;

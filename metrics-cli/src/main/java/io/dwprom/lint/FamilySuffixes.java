@@ -1,5 +1,6 @@
 package io.dwprom.lint;
 
+import io.dwprom.lint.parse.Dialect;
 import io.dwprom.lint.parse.MetricType;
 
 import java.util.function.Function;
@@ -20,12 +21,12 @@ public final class FamilySuffixes {
      * The suffix that attaches {@code sampleName} to a family already seen, or "" when it starts a family
      * of its own; {@code typeOf} gives a seen family's type, or {@code null} for a name not seen.
      */
-    public static String typedSuffix(String sampleName, Grouping grouping, Function<String, MetricType> typeOf) {
+    public static String typedSuffix(String sampleName, Dialect dialect, Function<String, MetricType> typeOf) {
         String s = matching(sampleName, SUMMARY_SUFFIXES, MetricType.SUMMARY, typeOf);
         if (s.isEmpty()) {
             s = matching(sampleName, HISTOGRAM_SUFFIXES, MetricType.HISTOGRAM, typeOf);
         }
-        if (s.isEmpty() && grouping == Grouping.OPENMETRICS) {
+        if (s.isEmpty() && dialect == Dialect.OPENMETRICS) {
             s = firstNonEmpty(
                     matching(sampleName, COUNTER_SUFFIXES, MetricType.COUNTER, typeOf),
                     matching(sampleName, CREATED_SUFFIX, MetricType.SUMMARY, typeOf),

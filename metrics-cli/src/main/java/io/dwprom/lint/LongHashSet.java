@@ -6,8 +6,21 @@ import java.util.function.LongConsumer;
 public final class LongHashSet {
     private static final long EMPTY = 0L;
     private static final long ZERO_SUBSTITUTE = 0x9E3779B97F4A7C15L;
-    private long[] table = new long[16];
+    private long[] table;
     private int size;
+
+    public LongHashSet() {
+        this(12);
+    }
+
+    /** A set that holds {@code expected} keys without growing. */
+    public LongHashSet(int expected) {
+        int capacity = 16;
+        while (capacity * 3 < expected * 4) {
+            capacity <<= 1;
+        }
+        table = new long[capacity];
+    }
 
     /** Adds {@code key}; returns true if it was not present. */
     public boolean add(long key) {

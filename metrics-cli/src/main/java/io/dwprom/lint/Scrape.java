@@ -9,7 +9,11 @@ public final class Scrape {
 
     Scrape(List<Family> families) {
         this.families = List.copyOf(families);
-        this.totalSeries = families.stream().mapToLong(Family::seriesCount).sum();
+        long total = 0;
+        for (Family f : families) {
+            total += f.seriesCount();
+        }
+        this.totalSeries = total;
     }
 
     public List<Family> families() {

@@ -1,5 +1,6 @@
 package io.dwprom.lint;
 
+import io.dwprom.lint.parse.Dialect;
 import io.dwprom.lint.parse.ExpositionHandler;
 import io.dwprom.lint.parse.ExpositionParser;
 import io.dwprom.lint.parse.Hash64;
@@ -20,27 +21,42 @@ import java.util.Map;
  * families, series hashes, label statistics and histogram/summary sanity findings.
  */
 public final class ScrapeAnalyzer implements ExpositionHandler {
-    private final Grouping grouping;
+    private static final Comparator<Family> BY_NAME = new Comparator<>() {
+        @Override
+        public int compare(Family a, Family b) {
+            return a.name().compareTo(b.name());
+        }
+    };
+
+    /** A class rather than a method reference: linking a lambda costs milliseconds at every start. */
+    private static final Sample.ValueInspector<String> UNBOUNDED_SHAPE = new Sample.ValueInspector<>() {
+        @Override
+        public String inspect(byte[] bytes, int from, int to) {
+            return ValueShape.classify(bytes, from, to);
+        }
+    };
+
+    private final Dialect dialect;
     private final SeriesListener listener;
     private final Map<String, Family> families = new HashMap<>();
     private String lastSampleName;
     private Family lastFamily;
     private String lastSuffix;
 
-    private ScrapeAnalyzer(Grouping grouping, SeriesListener listener) {
-        this.grouping = grouping;
+    private ScrapeAnalyzer(Dialect dialect, SeriesListener listener) {
+        this.dialect = dialect;
         this.listener = listener;
     }
 
     /** Parses and analyses {@code in}; throws {@link ParseException} on malformed input. */
-    public static Scrape analyze(InputStream in, Grouping grouping) throws IOException {
-        return analyze(in, grouping, SeriesListener.NONE);
+    public static Scrape analyze(InputStream in, Dialect dialect) throws IOException {
+        return analyze(in, dialect, SeriesListener.NONE);
     }
 
-    /** As {@link #analyze(InputStream, Grouping)}, also telling {@code listener} about each distinct series. */
-    public static Scrape analyze(InputStream in, Grouping grouping, SeriesListener listener) throws IOException {
-        ScrapeAnalyzer analyzer = new ScrapeAnalyzer(grouping, listener);
-        new ExpositionParser(in, analyzer).parse();
+    /** As {@link #analyze(InputStream, Dialect)}, also telling {@code listener} about each distinct series. */
+    public static Scrape analyze(InputStream in, Dialect dialect, SeriesListener listener) throws IOException {
+        ScrapeAnalyzer analyzer = new ScrapeAnalyzer(dialect, listener);
+        new ExpositionParser(in, analyzer, dialect).parse();
         return analyzer.result();
     }
 
@@ -52,7 +68,7 @@ public final class ScrapeAnalyzer implements ExpositionHandler {
                 withSamples.add(f);
             }
         }
-        withSamples.sort(Comparator.comparing(Family::name));
+        withSamples.sort(BY_NAME);
         return new Scrape(withSamples);
     }
 
@@ -82,9 +98,19 @@ public final class ScrapeAnalyzer implements ExpositionHandler {
         metadataFamily(family).unit(unit);
     }
 
+    /** The family a HELP/TYPE line is about; promtool attaches {@code x_count} of a summary {@code x} to it. */
     private Family metadataFamily(String name) {
         lastSampleName = null;
-        return families.computeIfAbsent(name, Family::new);
+        Family f = families.get(name);
+        if (f == null && dialect == Dialect.PROMTOOL) {
+            String suffix = typedSuffix(name);
+            f = suffix.isEmpty() ? null : families.get(name.substring(0, name.length() - suffix.length()));
+        }
+        if (f == null) {
+            f = new Family(name);
+            families.put(name, f);
+        }
+        return f;
     }
 
     @Override
@@ -95,6 +121,9 @@ public final class ScrapeAnalyzer implements ExpositionHandler {
         MetricType type = f.type();
         String special = type.isHistogram() ? "le"
                 : type == MetricType.SUMMARY ? "quantile" : null;
+        if (dialect == Dialect.PROMTOOL) {
+            checkAsPromtool(f, s, special);
+        }
         long labelsHash = 0;
         long signature = 0;
         int specialIndex = -1;
@@ -111,7 +140,7 @@ public final class ScrapeAnalyzer implements ExpositionHandler {
             }
             LabelStats stats = f.label(i, labelName);
             if (stats.addValue(s.labelValueHash(i)) && !isSpecial && stats.unboundedKind() == null) {
-                String kind = s.inspectLabelValue(i, ValueShape::classify);
+                String kind = s.inspectLabelValue(i, UNBOUNDED_SHAPE);
                 if (kind != null) {
                     stats.markUnbounded(kind, s.labelValue(i));
                 }
@@ -131,6 +160,30 @@ public final class ScrapeAnalyzer implements ExpositionHandler {
         }
         if (special != null) {
             checkSanity(f, s, suffix, specialIndex, signature);
+        }
+    }
+
+    /**
+     * What promtool's parser refuses once it knows the family's type: a label name twice (a histogram's {@code le}
+     * or a summary's {@code quantile} may repeat: it keeps the last), and an {@code le}/{@code quantile} value that
+     * is not a float.
+     */
+    private static void checkAsPromtool(Family f, Sample s, String special) {
+        int n = s.labelCount();
+        for (int i = 0; i < n; i++) {
+            String name = s.labelName(i);
+            if (name.equals(special)) {
+                if (!s.labelValueIsFloatInRange(i)) {
+                    throw new ParseException(s.line(), 0, "expected a float as the value of label \"" + special
+                            + "\" of " + f.type().token() + " \"" + f.name() + "\", found \"" + s.labelValue(i) + "\"");
+                }
+            } else if (s.hasDuplicateLabels()) {
+                for (int j = i + 1; j < n; j++) {
+                    if (name.equals(s.labelName(j))) {
+                        throw new ParseException(s.line(), 0, "duplicate label name \"" + name + "\"");
+                    }
+                }
+            }
         }
     }
 
@@ -186,7 +239,7 @@ public final class ScrapeAnalyzer implements ExpositionHandler {
 
     /** The suffix that attaches {@code sampleName} to an already typed family, or "". */
     private String typedSuffix(String sampleName) {
-        return FamilySuffixes.typedSuffix(sampleName, grouping, name -> {
+        return FamilySuffixes.typedSuffix(sampleName, dialect, name -> {
             Family f = families.get(name);
             return f == null ? null : f.type();
         });

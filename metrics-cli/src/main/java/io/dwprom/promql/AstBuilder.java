@@ -3,7 +3,7 @@ package io.dwprom.promql;
 import io.dwprom.promql.Expr.Aggregation;
 import io.dwprom.promql.Expr.Binary;
 import io.dwprom.promql.Expr.Call;
-import io.dwprom.promql.Expr.Grouping;
+import io.dwprom.promql.Expr.Dialect;
 import io.dwprom.promql.Expr.MatrixSelector;
 import io.dwprom.promql.Expr.NumberLiteral;
 import io.dwprom.promql.Expr.Parens;
@@ -86,7 +86,7 @@ final class AstBuilder extends PromQLParserBaseVisitor<Expr> {
                 : ctx.GROUP_RIGHT() != null ? VectorMatching.Cardinality.ONE_TO_MANY
                 : VectorMatching.Cardinality.ONE_TO_ONE;
         if (setOperator && card != VectorMatching.Cardinality.ONE_TO_ONE) {
-            throw new InvalidQuery(ctx.labelList(0).getStop(), "no grouping allowed for \"and\", \"or\", \"unless\" operations");
+            throw new InvalidQuery(ctx.labelList(0).getStop(), "no dialect allowed for \"and\", \"or\", \"unless\" operations");
         }
         List<String> include = ctx.labelList().size() > 1 ? labels(ctx.labelList(1)) : List.of();
         return new VectorMatching(card, on, labels, include);
@@ -111,9 +111,9 @@ final class AstBuilder extends PromQLParserBaseVisitor<Expr> {
             throw new InvalidQuery(ctx.AGGREGATION_OP().getSymbol(), "wrong number of arguments for aggregate expression "
                     + op + ": expected " + expected + ", got " + args.size());
         }
-        Grouping grouping = ctx.grouping() == null ? null
-                : new Grouping(ctx.grouping().WITHOUT() != null, labels(ctx.grouping().labelList()));
-        return new Aggregation(op, expected == 2 ? args.get(0) : null, args.get(expected - 1), grouping);
+        Dialect dialect = ctx.dialect() == null ? null
+                : new Dialect(ctx.dialect().WITHOUT() != null, labels(ctx.dialect().labelList()));
+        return new Aggregation(op, expected == 2 ? args.get(0) : null, args.get(expected - 1), dialect);
     }
 
     @Override

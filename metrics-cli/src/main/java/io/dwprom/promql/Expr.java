@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A parsed PromQL expression. The tree keeps what an analysis of a query needs: selectors with their
- * matchers, aggregations with their grouping, binary operators with their vector matching, function calls,
+ * matchers, aggregations with their dialect, binary operators with their vector matching, function calls,
  * literals, and the range/offset/@ modifiers as written.
  */
 public sealed interface Expr {
@@ -38,15 +38,15 @@ public sealed interface Expr {
 
     /**
      * An aggregation such as {@code sum by (job) (x)} or {@code topk(5, x)}: {@code parameter} is the first
-     * argument of topk/bottomk/limitk/limit_ratio/quantile/count_values, else {@code null}; {@code grouping}
+     * argument of topk/bottomk/limitk/limit_ratio/quantile/count_values, else {@code null}; {@code dialect}
      * is {@code null} without by/without.
      */
-    record Aggregation(String operator, Expr parameter, Expr argument, Grouping grouping) implements Expr {
+    record Aggregation(String operator, Expr parameter, Expr argument, Dialect dialect) implements Expr {
     }
 
     /** {@code by (labels)} ({@code without == false}) or {@code without (labels)}. */
-    record Grouping(boolean without, List<String> labels) {
-        public Grouping {
+    record Dialect(boolean without, List<String> labels) {
+        public Dialect {
             labels = List.copyOf(labels);
         }
     }

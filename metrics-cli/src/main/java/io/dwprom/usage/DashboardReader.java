@@ -1,6 +1,5 @@
 package io.dwprom.usage;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -8,7 +7,6 @@ import io.dwprom.promql.Expr;
 import io.dwprom.promql.Expr.Call;
 import io.dwprom.promql.Expr.VectorSelector;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Set;
 
@@ -27,15 +25,8 @@ public final class DashboardReader {
     public QuerySet read(Path file) {
         QuerySet out = new QuerySet();
         String name = file.toString();
-        JsonNode root;
-        try {
-            root = json.readTree(file.toFile());
-        } catch (JacksonException e) {
-            out.problem(new InputProblem(new QueryOrigin(name, "line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr()), 0, 0, "not valid JSON: " + e.getOriginalMessage()));
-            return out;
-        } catch (IOException e) {
-            out.problem(new InputProblem(new QueryOrigin(name, "file"), 0, 0, "cannot read: " + e.getMessage()));
+        JsonNode root = TreeFiles.read(json, file, "JSON", out);
+        if (root == null && !out.problems().isEmpty()) {
             return out;
         }
         JsonNode board = root != null && root.path("dashboard").isObject() ? root.get("dashboard") : root;

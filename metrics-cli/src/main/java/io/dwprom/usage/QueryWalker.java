@@ -66,11 +66,11 @@ final class QueryWalker {
         if (a.parameter() != null) {
             walk(a.parameter(), LabelDemand.NONE);
         }
-        LabelDemand grouping = a.grouping() == null ? LabelDemand.NONE
-                : a.grouping().without() ? LabelDemand.allExcept(a.grouping().labels())
-                : LabelDemand.only(a.grouping().labels());
+        LabelDemand dialect = a.dialect() == null ? LabelDemand.NONE
+                : a.dialect().without() ? LabelDemand.allExcept(a.dialect().labels())
+                : LabelDemand.only(a.dialect().labels());
         // topk and its kin return the selected input series with all their labels.
-        walk(a.argument(), SELECTING_AGGREGATIONS.contains(a.operator()) ? need.union(grouping) : grouping);
+        walk(a.argument(), SELECTING_AGGREGATIONS.contains(a.operator()) ? need.union(dialect) : dialect);
     }
 
     private void binary(Binary b, LabelDemand need) {

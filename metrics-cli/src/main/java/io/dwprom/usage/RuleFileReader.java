@@ -1,13 +1,11 @@
 package io.dwprom.usage;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import io.dwprom.promql.Expr;
 
-import java.io.IOException;
 import java.nio.file.Path;
 
 /**
@@ -21,15 +19,8 @@ public final class RuleFileReader {
     public QuerySet read(Path file) {
         QuerySet out = new QuerySet();
         String name = file.toString();
-        JsonNode root;
-        try {
-            root = yaml.readTree(file.toFile());
-        } catch (JacksonException e) {
-            out.problem(new InputProblem(new QueryOrigin(name, "line " + e.getLocation().getLineNr()), 0, 0,
-                    "not valid YAML: " + e.getOriginalMessage()));
-            return out;
-        } catch (IOException e) {
-            out.problem(new InputProblem(new QueryOrigin(name, "file"), 0, 0, "cannot read: " + e.getMessage()));
+        JsonNode root = TreeFiles.read(yaml, file, "YAML", out);
+        if (root == null && !out.problems().isEmpty()) {
             return out;
         }
         if (root == null || !root.path("groups").isArray()) {

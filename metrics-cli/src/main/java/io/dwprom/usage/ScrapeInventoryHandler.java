@@ -1,7 +1,7 @@
 package io.dwprom.usage;
 
 import io.dwprom.lint.FamilySuffixes;
-import io.dwprom.lint.Grouping;
+import io.dwprom.lint.parse.Dialect;
 import io.dwprom.lint.parse.ExpositionHandler;
 import io.dwprom.lint.parse.Hash64;
 import io.dwprom.lint.parse.MetricType;
@@ -14,11 +14,11 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
-/** Streams an exposition into {@link SeriesFamily} label sets, grouping samples into families as lint does. */
+/** Streams an exposition into {@link SeriesFamily} label sets, dialect samples into families as lint does. */
 final class ScrapeInventoryHandler implements ExpositionHandler {
     private static final long EMPTY_VALUE = Hash64.bytes(new byte[0], 0, 0);
 
-    private final Grouping grouping;
+    private final Dialect dialect;
     private final Map<String, MetricType> types = new HashMap<>();
     private final Set<String> metadataNames = new HashSet<>();
     private final Map<String, SeriesFamily> families = new HashMap<>();
@@ -28,8 +28,8 @@ final class ScrapeInventoryHandler implements ExpositionHandler {
     private int[] cachedColumns = new int[16];
     private long[] values = new long[16];
 
-    ScrapeInventoryHandler(Grouping grouping) {
-        this.grouping = grouping;
+    ScrapeInventoryHandler(Dialect dialect) {
+        this.dialect = dialect;
     }
 
     Collection<SeriesFamily> families() {
@@ -103,7 +103,7 @@ final class ScrapeInventoryHandler implements ExpositionHandler {
         }
         String familyName = sampleName;
         if (!families.containsKey(sampleName) && !metadataNames.contains(sampleName)) {
-            String suffix = FamilySuffixes.typedSuffix(sampleName, grouping, types::get);
+            String suffix = FamilySuffixes.typedSuffix(sampleName, dialect, types::get);
             familyName = sampleName.substring(0, sampleName.length() - suffix.length());
         }
         SeriesFamily f = families.computeIfAbsent(familyName, SeriesFamily::new);

@@ -22,8 +22,10 @@ public final class SeriesFamily {
     private final String name;
     private final Set<String> seriesNames = new LinkedHashSet<>();
     private final List<String> labelNames = new ArrayList<>();
-    private final List<Long> labelNameHashes = new ArrayList<>();
+    private long[] labelNameHashes = new long[1];
     private long[][] columns = new long[1][16];
+    /** Per series, the sum of its (label, value) pair hashes: removing a label subtracts its pair. */
+    private long[] pairSums = new long[16];
     private int rows;
     private String lastSeriesName;
     private final LongHashSet seriesHashes = new LongHashSet();
@@ -31,7 +33,7 @@ public final class SeriesFamily {
     SeriesFamily(String name) {
         this.name = name;
         labelNames.add(LabelMatcher.METRIC_NAME);
-        labelNameHashes.add(Hash64.string(LabelMatcher.METRIC_NAME));
+        labelNameHashes[0] = Hash64.string(LabelMatcher.METRIC_NAME);
     }
 
     /** The family name (for histograms and summaries the name without {@code _bucket}/{@code _sum}/{@code _count}). */
@@ -61,22 +63,23 @@ public final class SeriesFamily {
 
     /** The number of distinct series left if all of {@code labels} were removed from every series. */
     public int seriesWithout(Set<String> labels) {
-        boolean[] skip = new boolean[columns.length];
-        boolean any = false;
+        int[] skip = new int[columns.length];
+        int skipped = 0;
         for (int c = 1; c < columns.length; c++) {
-            skip[c] = labels.contains(labelNames.get(c));
-            any |= skip[c];
+            if (labels.contains(labelNames.get(c))) {
+                skip[skipped++] = c;
+            }
         }
-        if (!any) {
+        if (skipped == 0) {
             return rows;
         }
-        LongHashSet remaining = new LongHashSet();
+        LongHashSet remaining = new LongHashSet(rows);
         for (int row = 0; row < rows; row++) {
-            long h = 0;
-            for (int c = 0; c < columns.length; c++) {
-                long v = columns[c][row];
-                if (!skip[c] && v != 0) {
-                    h += Hash64.pair(labelNameHashes.get(c), v);
+            long h = pairSums[row];
+            for (int i = 0; i < skipped; i++) {
+                long v = columns[skip[i]][row];
+                if (v != 0) {
+                    h -= Hash64.pair(labelNameHashes[skip[i]], v);
                 }
             }
             remaining.add(Hash64.mix(h));
@@ -90,7 +93,7 @@ public final class SeriesFamily {
         if (c <= NAME_COLUMN) {
             return 0;
         }
-        LongHashSet values = new LongHashSet();
+        LongHashSet values = new LongHashSet(Math.min(rows, 1024));
         for (int row = 0; row < rows; row++) {
             if (columns[c][row] != 0) {
                 values.add(columns[c][row]);
@@ -106,7 +109,8 @@ public final class SeriesFamily {
             return c;
         }
         labelNames.add(label);
-        labelNameHashes.add(labelHash);
+        labelNameHashes = Arrays.copyOf(labelNameHashes, labelNameHashes.length + 1);
+        labelNameHashes[labelNameHashes.length - 1] = labelHash;
         columns = Arrays.copyOf(columns, columns.length + 1);
         columns[columns.length - 1] = new long[columns[0].length];
         return columns.length - 1;
@@ -118,7 +122,7 @@ public final class SeriesFamily {
     }
 
     long columnHash(int column) {
-        return labelNameHashes.get(column);
+        return labelNameHashes[column];
     }
 
     /**
@@ -137,10 +141,17 @@ public final class SeriesFamily {
             for (int c = 0; c < columns.length; c++) {
                 columns[c] = Arrays.copyOf(columns[c], rows * 2);
             }
+            pairSums = Arrays.copyOf(pairSums, rows * 2);
         }
+        long sum = 0;
         for (int c = 0; c < columns.length; c++) {
-            columns[c][rows] = c < valueCount ? values[c] : 0;
+            long v = c < valueCount ? values[c] : 0;
+            columns[c][rows] = v;
+            if (v != 0) {
+                sum += Hash64.pair(labelNameHashes[c], v);
+            }
         }
+        pairSums[rows] = sum;
         rows++;
         return true;
     }

@@ -1,6 +1,6 @@
 package io.dwprom.usage;
 
-import io.dwprom.lint.Grouping;
+import io.dwprom.lint.parse.Dialect;
 import io.dwprom.lint.parse.ExpositionParser;
 import io.dwprom.lint.parse.Hash64;
 
@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -45,7 +46,7 @@ public final class SeriesInventory {
      * malformed input.
      */
     public static SeriesInventory fromScrape(InputStream in) throws IOException {
-        ScrapeInventoryHandler handler = new ScrapeInventoryHandler(Grouping.OPENMETRICS);
+        ScrapeInventoryHandler handler = new ScrapeInventoryHandler(Dialect.OPENMETRICS);
         new ExpositionParser(in, handler).parse();
         return new SeriesInventory(handler.families());
     }
@@ -85,20 +86,20 @@ public final class SeriesInventory {
         public Builder add(String family, String seriesName, Map<String, String> labels) {
             SeriesFamily f = families.computeIfAbsent(family, SeriesFamily::new);
             long nameHash = Hash64.string(seriesName);
-            int count = 1;
+            if (values.length < f.columnCount() + labels.size()) {
+                values = new long[(f.columnCount() + labels.size()) * 2];
+            }
+            // A label this series lacks must not keep the previous series' value.
+            Arrays.fill(values, 0, f.columnCount(), 0L);
             values[0] = nameHash;
+            int count = f.columnCount();
             long labelsHash = 0;
             for (Map.Entry<String, String> label : labels.entrySet()) {
                 if (label.getValue().isEmpty()) {
                     continue;
                 }
                 int c = f.column(label.getKey(), Hash64.string(label.getKey()));
-                if (c >= values.length) {
-                    values = java.util.Arrays.copyOf(values, c * 2);
-                }
-                while (count <= c) {
-                    values[count++] = 0;
-                }
+                count = Math.max(count, c + 1);
                 byte[] bytes = label.getValue().getBytes(StandardCharsets.UTF_8);
                 values[c] = Hash64.bytes(bytes, 0, bytes.length);
                 labelsHash += Hash64.pair(f.columnHash(c), values[c]);

@@ -154,4 +154,35 @@ class LintCommandTest {
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("\"suppressed\" : 1", "\"family\" : \"db_connections_total\"");
     }
+
+    /** {@code lint SOURCE} and {@code check-metrics} bypass picocli: the same output as through it. */
+    @Test
+    void directRunsMatchPicocliRuns() throws IOException {
+        Path file = dir.resolve("gauge-total.prom");
+        Files.writeString(file, GAUGE_TOTAL + "# TYPE up gauge\nup 1\n");
+        CliRun direct = CliRun.run("lint", file.toString());
+        CliRun picocli = CliRun.run("lint", "--format", "text", file.toString());
+        assertThat(direct).isEqualTo(picocli);
+        assertThat(direct.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+
+        CliRun missingDirect = CliRun.run("lint", dir.resolve("missing.prom").toString());
+        CliRun missingPicocli = CliRun.run("lint", "--fail-on", "error", dir.resolve("missing.prom").toString());
+        assertThat(missingDirect).isEqualTo(missingPicocli);
+        assertThat(missingDirect.exitCode()).isEqualTo(ExitCodes.INPUT_ERROR);
+        assertThat(missingDirect.err()).startsWith("metrics-lint: ").contains("missing.prom: no such file");
+
+        assertThat(CliRun.withStdin(GAUGE_TOTAL, "check-metrics").err())
+                .isEqualTo(CliRun.withStdin(GAUGE_TOTAL, "lint", "--format", "promtool", "-").out())
+                .isEqualTo("db_connections_total non-counter metrics should not have \"_total\" suffix\n");
+    }
+
+    /** Options and help still go through picocli; an unknown subcommand is a usage error naming the candidates. */
+    @Test
+    void everythingElseGoesThroughPicocli() {
+        assertThat(CliRun.run("lint", "--help").out()).contains("--family-series-limit");
+        assertThat(CliRun.run("--help").out()).contains("lint", "check-metrics", "cardinality", "diff", "server-cardinality");
+        CliRun unknown = CliRun.run("lnt", "x");
+        assertThat(unknown.exitCode()).isEqualTo(ExitCodes.INPUT_ERROR);
+        assertThat(unknown.err()).contains("lnt");
+    }
 }

@@ -78,19 +78,41 @@ class RealServersTest {
             assertThat(text.exitCode()).isZero();
             assertThat(text.out()).startsWith(server.base() + ": " + 3 * first + " series\n").contains("\ninstances: 3\n")
                     .containsPattern(FAMILY + "\\s+" + 3 * perInstance + "\\s");
+            // VictoriaMetrics indexes a series before its first samples are queryable: wait for every instance's
             SeriesInventory inventory = inventory(server);
+            for (int i = 0; i < 60 && inventory.familyOfSeriesName(FAMILY).distinctValues("instance") < 3; i++) {
+                Thread.sleep(500);
+                inventory = inventory(server);
+            }
             assertThat(inventory.familyOfSeriesName(FAMILY).seriesCount()).isEqualTo(3 * perInstance);
             assertThat(inventory.familyOfSeriesName(FAMILY).distinctValues("instance")).isEqualTo(3);
             SeriesFamily histogram = inventory.familyOfSeriesName(HISTOGRAM + "_bucket");
-            if (kind == Kind.PROMETHEUS) {
-                assertThat(histogram.name()).isEqualTo(HISTOGRAM);
-                assertThat(histogram.seriesNames()).contains(HISTOGRAM + "_bucket", HISTOGRAM + "_sum", HISTOGRAM + "_count");
-                assertThat(histogram.seriesCount()).isEqualTo(3 * (seriesPerInstance(scrape, HISTOGRAM + "_bucket")
-                        + seriesPerInstance(scrape, HISTOGRAM + "_sum") + seriesPerInstance(scrape, HISTOGRAM + "_count")));
-            } else {
-                assertThat(histogram.name()).isEqualTo(HISTOGRAM + "_bucket");
-                assertThat(histogram.seriesCount()).isEqualTo(3 * seriesPerInstance(scrape, HISTOGRAM + "_bucket"));
+            // Prometheus groups by its metadata, VictoriaMetrics (none) by the _bucket/_sum/_count names: the same family
+            assertThat(histogram.name()).isEqualTo(HISTOGRAM);
+            assertThat(histogram.seriesNames()).contains(HISTOGRAM + "_bucket", HISTOGRAM + "_sum", HISTOGRAM + "_count");
+            // the fixture is text 0.0.4, where _created is a gauge of its own: Prometheus' metadata keeps it apart, the
+            // name-based grouping joins it to the histogram as OpenMetrics (and lint) do
+            long created = kind == Kind.PROMETHEUS ? 0 : seriesPerInstance(scrape, HISTOGRAM + "_created");
+            assertThat(histogram.seriesCount()).isEqualTo(3 * (seriesPerInstance(scrape, HISTOGRAM + "_bucket")
+                    + seriesPerInstance(scrape, HISTOGRAM + "_sum") + seriesPerInstance(scrape, HISTOGRAM + "_count") + created));
+
+            Path queries = java.nio.file.Files.writeString(dir.resolve("queries.promql"),
+                    "sum by (pool) (" + FAMILY + ")\nsum(rate(" + HISTOGRAM + "_bucket[5m])) by (le)\n");
+            CliRun usage = CliRun.run("usage", "--server", server.base(), "--job", JOB, "--queries", queries.toString(),
+                    "--format", "json");
+            assertThat(usage.exitCode()).as(usage.err()).isZero();
+            JsonNode report = new ObjectMapper().readTree(usage.out());
+            assertThat(report.path("series").path("total").asLong()).isEqualTo(3 * first);
+            assertThat(report.path("notes").path("server").asText()).contains(kind == Kind.PROMETHEUS ? "Prometheus (" : "VictoriaMetrics (");
+            assertThat(report.path("unusedFamilies").findValuesAsText("family")).doesNotContain(FAMILY).contains("jvm_threads_state");
+            for (JsonNode unused : report.path("unusedFamilies")) {
+                if (unused.path("family").asText().equals("jvm_threads_state")) {
+                    assertThat(unused.path("series").asLong()).isEqualTo(3 * seriesPerInstance(scrape, "jvm_threads_state"));
+                }
             }
+            CliRun usageText = CliRun.run("usage", "--server", server.base(), "--job", JOB, "--queries", queries.toString());
+            assertThat(usageText.out()).startsWith(server.base() + " {job=\"demo\"}: " + 3 * first + " series in ")
+                    .contains("\nmethod: ").contains("\nfamilies: ");
 
             CliRun whole = CliRun.run("server-cardinality", server.base());
             assertThat(whole.exitCode()).isZero();

@@ -1,5 +1,6 @@
 package io.dwprom.lint;
 
+import io.dwprom.lint.parse.Dialect;
 import io.dwprom.lint.parse.ParseException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -14,14 +15,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ScrapeAnalyzerTest {
 
-    private static Scrape analyze(String text, Grouping grouping) throws IOException {
-        return ScrapeAnalyzer.analyze(new ByteArrayInputStream(text.replace("|", "\n").getBytes(StandardCharsets.UTF_8)), grouping);
+    private static Scrape analyze(String text, Dialect dialect) throws IOException {
+        return ScrapeAnalyzer.analyze(new ByteArrayInputStream(text.replace("|", "\n").getBytes(StandardCharsets.UTF_8)), dialect);
     }
 
     /** "name:type:series" for each family, in name order. */
-    private static String families(String text, Grouping grouping) throws IOException {
+    private static String families(String text, Dialect dialect) throws IOException {
         StringBuilder sb = new StringBuilder();
-        for (Family f : analyze(text, grouping).families()) {
+        for (Family f : analyze(text, dialect).families()) {
             sb.append(sb.length() == 0 ? "" : " ").append(f.name()).append(':').append(f.type().token()).append(':').append(f.seriesCount());
         }
         return sb.toString();
@@ -40,20 +41,20 @@ class ScrapeAnalyzerTest {
                     + " g:histogram:1 g_count:untyped:1; g:histogram:1 g_count:untyped:1"})
     void samplesAreGroupedIntoFamiliesLikePromtoolOrOpenMetrics(String name, String text, String promtool, String openMetrics)
             throws IOException {
-        assertThat(families(text, Grouping.PROMTOOL)).isEqualTo(promtool.trim());
-        assertThat(families(text, Grouping.OPENMETRICS)).isEqualTo(openMetrics.trim());
+        assertThat(families(text, Dialect.PROMTOOL)).isEqualTo(promtool.trim());
+        assertThat(families(text, Dialect.OPENMETRICS)).isEqualTo(openMetrics.trim());
     }
 
     @Test
     void labelValueCardinalityIsCountedWithoutKeepingValues() throws IOException {
-        Scrape scrape = analyze("a{x=\"1\",y=\"k\"} 1|a{x=\"2\",y=\"k\"} 1|a{x=\"3\",y=\"k\"} 1|", Grouping.OPENMETRICS);
+        Scrape scrape = analyze("a{x=\"1\",y=\"k\"} 1|a{x=\"2\",y=\"k\"} 1|a{x=\"3\",y=\"k\"} 1|", Dialect.OPENMETRICS);
         assertThat(scrape.families().get(0).labels()).extracting(l -> l.name() + "=" + l.distinctValues())
                 .containsExactly("x=3", "y=1");
     }
 
     @Test
     void secondHelpLineIsAParseErrorOnItsLine() {
-        assertThatThrownBy(() -> analyze("# HELP a x|# HELP a y|a 1|", Grouping.OPENMETRICS))
+        assertThatThrownBy(() -> analyze("# HELP a x|# HELP a y|a 1|", Dialect.OPENMETRICS))
                 .isInstanceOfSatisfying(ParseException.class, e -> {
                     assertThat(e.line()).isEqualTo(2);
                     assertThat(e.detail()).isEqualTo("second HELP line for metric name \"a\"");

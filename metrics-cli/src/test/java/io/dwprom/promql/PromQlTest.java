@@ -87,8 +87,8 @@ class PromQlTest {
     void aggregationGroupingBeforeOrAfterArguments(String query, String op, boolean without, String labels) throws Exception {
         Aggregation a = (Aggregation) PromQl.parse(query);
         assertThat(a.operator()).isEqualTo(op);
-        assertThat(a.grouping().without()).isEqualTo(without);
-        assertThat(String.join(",", a.grouping().labels())).isEqualTo(labels);
+        assertThat(a.dialect().without()).isEqualTo(without);
+        assertThat(String.join(",", a.dialect().labels())).isEqualTo(labels);
         assertThat(a.argument()).isInstanceOf(VectorSelector.class);
     }
 
@@ -96,12 +96,12 @@ class PromQlTest {
     void parametricAggregationsKeepTheirParameter() throws Exception {
         Aggregation topk = (Aggregation) PromQl.parse("topk(5, x)");
         assertThat(topk.parameter()).isEqualTo(new NumberLiteral(5));
-        assertThat(topk.grouping()).isNull();
+        assertThat(topk.dialect()).isNull();
         Aggregation values = (Aggregation) PromQl.parse("count_values without (instance) (\"version\", build_info)");
         assertThat(values.parameter()).isEqualTo(new StringLiteral("version"));
         Aggregation quantile = (Aggregation) PromQl.parse("quantile by (job) (0.9, x)");
         assertThat(quantile.parameter()).isEqualTo(new NumberLiteral(0.9));
-        assertThat(((Aggregation) PromQl.parse("bottomk(3, x) by (a)")).grouping().labels()).containsExactly("a");
+        assertThat(((Aggregation) PromQl.parse("bottomk(3, x) by (a)")).dialect().labels()).containsExactly("a");
         assertThat(((Aggregation) PromQl.parse("limitk(3, x)")).operator()).isEqualTo("limitk");
     }
 
@@ -172,7 +172,7 @@ class PromQlTest {
                 Arguments.of("topk(x)", 1, 1, "wrong number of arguments for aggregate expression topk"),
                 Arguments.of("x{a=~\"(\"}", 1, 6, "invalid regular expression"),
                 Arguments.of("x offset 5m offset 1m", 1, 13, "offset may not be set multiple times"),
-                Arguments.of("a and on (x) group_left b", 1, 12, "no grouping allowed"),
+                Arguments.of("a and on (x) group_left b", 1, 12, "no dialect allowed"),
                 Arguments.of("x @ foo()", 1, 5, "@ modifier must be followed by"),
                 Arguments.of("\"\\q\"", 1, 1, "unknown escape sequence"),
                 Arguments.of("x $ y", 1, 3, "token recognition error"),
@@ -201,7 +201,11 @@ class PromQlTest {
             "predict_linear(x[1h], 4 * 3600) < 0",
             "x[5m:]",
             "-x",
-            "+x"})
+            "+x",
+            "2 ^ -1",
+            "a * -b",
+            "a - -b offset 5m",
+            "sum by (job) (rate(x[5m])) / ignoring (job) group_left () count(y)"})
     void realWorldQueriesParse(String query) throws Exception {
         assertThat(PromQl.parse(query)).isNotNull();
     }

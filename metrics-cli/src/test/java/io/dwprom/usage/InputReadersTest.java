@@ -75,6 +75,13 @@ class InputReadersTest {
     }
 
     @Test
+    void invalidYamlIsOneLineNamingLineAndColumn(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("rules.yml"), "groups: [\n  - x\n");
+        assertThat(new RuleFileReader().read(file).problems()).extracting(InputProblem::toString).containsExactly(
+                file + ": line 1, column 10: not valid YAML: while parsing a flow node; expected the node content, but found '-'");
+    }
+
+    @Test
     void queryFilesHoldOneQueryPerLine(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("queries.promql");
         Files.writeString(file, "# dashboards of team A\nsum by (path) (http_requests_total)\n\n  jvm_threads\nrate(x[5m]\n");

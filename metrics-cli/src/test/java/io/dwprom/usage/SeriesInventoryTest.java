@@ -62,4 +62,16 @@ class SeriesInventoryTest {
         assertThat(inv.familyOfSeriesName("h_count").seriesWithout("le")).isEqualTo(2);
         assertThat(inv.families()).extracting(SeriesFamily::name).containsExactly("g", "h");
     }
+
+    @Test
+    void builderSeriesLackingALabelDoNotInheritThePreviousValue() {
+        SeriesInventory inv = SeriesInventory.builder()
+                .add("f", "f", Map.of("a", "1", "b", "x"))
+                .add("f", "f", Map.of("a", "2"))
+                .add("f", "f", Map.of("a", "3"))
+                .build();
+        SeriesFamily f = inv.familyOfSeriesName("f");
+        assertThat(f.distinctValues("b")).isEqualTo(1);
+        assertThat(f.seriesWithout("a")).isEqualTo(2);
+    }
 }

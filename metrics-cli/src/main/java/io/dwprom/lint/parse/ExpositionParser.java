@@ -6,13 +6,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Streaming, byte-level parser for the Prometheus text format 0.0.4 and OpenMetrics 1.0.
+ * Streaming, byte-level parser for the Prometheus text format 0.0.4 and OpenMetrics 1.0, in one of two
+ * {@link Dialect}s.
  *
  * <p>Reads the input in chunks, never holding more than one line (capped by {@code maxLineBytes})
- * plus a read buffer, and reports every element to an {@link ExpositionHandler}. Accepts CRLF line
- * endings, blank lines, comments, {@code # HELP}/{@code # TYPE}/{@code # UNIT}, {@code # EOF},
- * escapes in label values and HELP, {@code NaN}/{@code +Inf}/{@code -Inf}, timestamps and
- * exemplars. Malformed input raises a {@link ParseException} naming line, column and expectation.
+ * plus a read buffer, and reports every element to an {@link ExpositionHandler}. In the OpenMetrics dialect it
+ * accepts CRLF line endings, blank lines, comments, {@code # HELP}/{@code # TYPE}/{@code # UNIT}, {@code # EOF},
+ * escapes in label values and HELP, {@code NaN}/{@code +Inf}/{@code -Inf}, timestamps and exemplars. In the
+ * promtool dialect it accepts what Prometheus' text format 0.0.4 parser (expfmt) accepts, and nothing else.
+ * Malformed input raises a {@link ParseException} naming line, column and expectation.
  */
 public final class ExpositionParser {
     /** Default cap on the length of a single line: 1 MiB. */
@@ -22,6 +24,7 @@ public final class ExpositionParser {
     private final InputStream in;
     private final ExpositionHandler handler;
     private final int maxLineBytes;
+    private final boolean promtool;
     private final Sample sample = new Sample();
     private final Sample exemplar = new Sample();
     private NameSlot[] slots = new NameSlot[9];
@@ -35,12 +38,17 @@ public final class ExpositionParser {
     private boolean afterEof;
 
     public ExpositionParser(InputStream in, ExpositionHandler handler) {
-        this(in, handler, DEFAULT_MAX_LINE_BYTES);
+        this(in, handler, Dialect.OPENMETRICS);
     }
 
-    public ExpositionParser(InputStream in, ExpositionHandler handler, int maxLineBytes) {
+    public ExpositionParser(InputStream in, ExpositionHandler handler, Dialect dialect) {
+        this(in, handler, dialect, DEFAULT_MAX_LINE_BYTES);
+    }
+
+    public ExpositionParser(InputStream in, ExpositionHandler handler, Dialect dialect, int maxLineBytes) {
         this.in = in;
         this.handler = handler;
+        this.promtool = dialect == Dialect.PROMTOOL;
         this.maxLineBytes = maxLineBytes;
         for (int i = 0; i < slots.length; i++) {
             slots[i] = new NameSlot();
@@ -69,7 +77,7 @@ public final class ExpositionParser {
                 throw new ParseException(lineNo + 1, 0, "line is longer than the limit of " + maxLineBytes + " bytes");
             }
             lineNo++;
-            int end = nl > pos && buf[nl - 1] == '\r' ? nl - 1 : nl;
+            int end = !promtool && nl > pos && buf[nl - 1] == '\r' ? nl - 1 : nl;
             line(pos, end);
             pos = nl + 1;
         }
@@ -116,10 +124,89 @@ public final class ExpositionParser {
             return;
         }
         if (buf[p] == '#') {
-            comment(p + 1);
+            if (promtool) {
+                promtoolComment(p + 1);
+            } else {
+                comment(p + 1);
+            }
+        } else if (promtool) {
+            promtoolSampleLine(p);
         } else {
             sampleLine(p);
         }
+    }
+
+    /**
+     * A comment as expfmt reads it: only {@code HELP} and {@code TYPE} mean anything, and only when a metric name
+     * and some text follow; a TYPE's text is the rest of the line, untrimmed.
+     */
+    private void promtoolComment(int p) {
+        p = skipBlanks(p);
+        int kwEnd = tokenEnd(p);
+        boolean help = isWord(p, kwEnd, "HELP");
+        if (kwEnd == lineEnd || !help && !isWord(p, kwEnd, "TYPE")) {
+            return;
+        }
+        int nameStart = skipBlanks(kwEnd);
+        int nameEnd = metricNameEnd(nameStart);
+        if (nameEnd == lineEnd) {
+            return;
+        }
+        if (!isBlank(buf[nameEnd])) {
+            throw error(nameEnd, "invalid metric name in comment: " + describe(nameEnd) + " after \"# "
+                    + (help ? "HELP" : "TYPE") + " " + ascii(nameStart, nameEnd) + "\"");
+        }
+        String name = ascii(nameStart, nameEnd);
+        int rest = skipBlanks(nameEnd);
+        if (rest == lineEnd) {
+            return;
+        }
+        if (help) {
+            handler.help(name, unescapeHelp(rest), lineNo);
+            return;
+        }
+        String token = new String(buf, rest, lineEnd - rest, StandardCharsets.UTF_8);
+        MetricType metricType = MetricType.fromPromtoolToken(token);
+        if (metricType == null) {
+            throw error(rest, "unknown metric type \"" + token + "\" (promtool knows counter, gauge, summary, untyped,"
+                    + " histogram, gauge_histogram)");
+        }
+        handler.type(name, metricType, lineNo);
+    }
+
+    /**
+     * A sample line as expfmt reads it: the value starts right after the name or label set, an optional integer
+     * timestamp follows one run of blanks, and nothing at all (not even a blank) may follow the last token.
+     */
+    private void promtoolSampleLine(int p) {
+        int nameEnd = metricNameEnd(p);
+        if (nameEnd == p) {
+            throw error(p, "expected a metric name or '#', found " + describe(p));
+        }
+        NameSlot slot = slots[0];
+        sample.start(slot.intern(buf, p, nameEnd), slot.hash, lineNo);
+        p = skipBlanks(nameEnd);
+        if (p < lineEnd && buf[p] == '{') {
+            p = skipBlanks(labels(p + 1, sample));
+        }
+        int valueEnd = tokenEnd(p);
+        if (valueEnd == p) {
+            throw error(p, "expected a sample value after \"" + sample.name() + "\", found " + describe(p));
+        }
+        sample.value(parseFloat(p, valueEnd, "sample value"));
+        if (valueEnd < lineEnd) {
+            int ts = skipBlanks(valueEnd);
+            int tsEnd = tokenEnd(ts);
+            if (!Floats.isInt64(buf, ts, tsEnd)) {
+                throw error(ts, "expected an integer timestamp (milliseconds), found \"" + printable(ts, tsEnd) + "\"");
+            }
+            if (tsEnd < lineEnd) {
+                throw error(tsEnd, "unexpected text after the timestamp (promtool allows not even a blank): "
+                        + describe(tsEnd));
+            }
+            sample.timestamp(true);
+        }
+        handler.sample(sample);
     }
 
     private void comment(int p) {
@@ -181,10 +268,11 @@ public final class ExpositionParser {
                 byte e = buf[++i];
                 if (e == 'n') {
                     sb.append('\n');
-                } else if (e == '\\' || e == '"') {
+                } else if (e == '\\' || e == '"' && !promtool) {
                     sb.append((char) e);
                 } else {
-                    throw error(i - 1, "invalid escape sequence '\\" + (char) (e & 0xff) + "' in HELP text (expected \\\\, \\n or \\\")");
+                    throw error(i - 1, "invalid escape sequence '\\" + (char) (e & 0xff) + "' in HELP text (expected "
+                            + (promtool ? "\\\\ or \\n)" : "\\\\, \\n or \\\")"));
                 }
                 runStart = i + 1;
             }
@@ -270,9 +358,13 @@ public final class ExpositionParser {
                 throw error(p, "label name \"__name__\" is reserved");
             }
             long labelHash = slot == null ? Hash64.string(labelName) : slot.hash;
-            if (!target.addLabelName(labelName, labelHash)) {
-                throw error(p, "duplicate label name \"" + labelName + "\"");
+            if (target.hasLabel(labelName)) {
+                if (!promtool) {
+                    throw error(p, "duplicate label name \"" + labelName + "\"");
+                }
+                target.markDuplicateLabel(); // expfmt allows a repeated le or quantile: the analyzer knows the type
             }
+            target.addLabelName(labelName, labelHash);
             p = skipBlanks(nameEnd);
             if (p >= lineEnd || buf[p] != '=') {
                 throw error(p, "expected '=' after label name \"" + labelName + "\", found " + describe(p));
@@ -335,7 +427,7 @@ public final class ExpositionParser {
 
     private double parseFloat(int from, int to, String what) {
         try {
-            return Floats.parse(buf, from, to);
+            return promtool ? Floats.parseInRange(buf, from, to) : Floats.parse(buf, from, to);
         } catch (NumberFormatException e) {
             throw error(from, "expected a float as " + what + ", found \"" + printable(from, to) + "\"");
         }

@@ -98,6 +98,39 @@ public final class Floats {
         return Double.parseDouble(new String(b, from, to - from, StandardCharsets.ISO_8859_1));
     }
 
+    /**
+     * Like {@link #parse}, but also refuses a finite literal beyond double's range (e.g. {@code 1e400}), as Go's
+     * {@code strconv.ParseFloat} does (ErrRange), and so promtool.
+     */
+    public static double parseInRange(byte[] b, int from, int to) {
+        double d = parse(b, from, to);
+        if (Double.isInfinite(d)) {
+            int i = b[from] == '+' || b[from] == '-' ? from + 1 : from;
+            if (b[i] != 'I' && b[i] != 'i') {
+                throw new NumberFormatException("out of range");
+            }
+        }
+        return d;
+    }
+
+    /** Whether {@code b[from, to)} is a decimal 64-bit integer with an optional sign, as Go's ParseInt(s, 10, 64) reads. */
+    public static boolean isInt64(byte[] b, int from, int to) {
+        int i = from < to && (b[from] == '+' || b[from] == '-') ? from + 1 : from;
+        if (i == to) {
+            return false;
+        }
+        long limit = b[from] == '-' ? Long.MIN_VALUE : -Long.MAX_VALUE;
+        long n = 0;
+        for (; i < to; i++) {
+            int digit = b[i] - '0';
+            if (digit < 0 || digit > 9 || n < (limit + digit) / 10) {
+                return false;
+            }
+            n = n * 10 - digit;
+        }
+        return true;
+    }
+
     /** Like {@link #parse} but returns {@code fallback} instead of throwing. */
     public static double parseOr(byte[] b, int from, int to, double fallback) {
         try {

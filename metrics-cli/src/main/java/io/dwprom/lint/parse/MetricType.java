@@ -4,9 +4,14 @@ import java.util.Locale;
 
 /** Metric types of the Prometheus text format 0.0.4 and OpenMetrics 1.0. */
 public enum MetricType {
-    COUNTER, GAUGE, HISTOGRAM, GAUGEHISTOGRAM, SUMMARY, INFO, STATESET, UNKNOWN, UNTYPED;
+    COUNTER, GAUGE, HISTOGRAM, GAUGEHISTOGRAM, SUMMARY, INFO, STATESET, UNKNOWN, UNTYPED,
+    /**
+     * client_model's {@code GAUGE_HISTOGRAM}, as promtool's text parser reads it: a type name it accepts whose samples
+     * it treats like a gauge's (no buckets, no family suffixes).
+     */
+    GAUGE_HISTOGRAM;
 
-    /** Returns the type named by a {@code # TYPE} token, or {@code null} if unknown. */
+    /** Returns the type named by an OpenMetrics or text 0.0.4 {@code # TYPE} token, or {@code null} if unknown. */
     public static MetricType fromToken(String token) {
         switch (token.toLowerCase(Locale.ROOT)) {
             case "counter": return COUNTER;
@@ -18,6 +23,28 @@ public enum MetricType {
             case "stateset": return STATESET;
             case "unknown": return UNKNOWN;
             case "untyped": return UNTYPED;
+            default: return null;
+        }
+    }
+
+    /**
+     * Returns the type promtool's text parser reads from the whole rest of a {@code # TYPE} line, or {@code null}:
+     * client_model's names, compared after Unicode upper-casing of each character (as Go's strings.ToUpper does).
+     */
+    public static MetricType fromPromtoolToken(String rest) {
+        StringBuilder upper = new StringBuilder(rest.length());
+        for (int i = 0; i < rest.length(); ) {
+            int c = rest.codePointAt(i);
+            upper.appendCodePoint(Character.toUpperCase(c));
+            i += Character.charCount(c);
+        }
+        switch (upper.toString()) {
+            case "COUNTER": return COUNTER;
+            case "GAUGE": return GAUGE;
+            case "SUMMARY": return SUMMARY;
+            case "UNTYPED": return UNTYPED;
+            case "HISTOGRAM": return HISTOGRAM;
+            case "GAUGE_HISTOGRAM": return GAUGE_HISTOGRAM;
             default: return null;
         }
     }

@@ -20,6 +20,7 @@ public final class Sample {
     private int valuesLength;
     private double value;
     private boolean timestamp;
+    private boolean duplicateLabels;
     private long line;
 
     public String name() {
@@ -55,6 +56,16 @@ public final class Sample {
     /** The label value parsed as a float, or {@code fallback} if it is not one. */
     public double labelValueAsDouble(int i, double fallback) {
         return Floats.parseOr(values, valueStarts[i], valueEnds[i], fallback);
+    }
+
+    /** Whether the label value is a float within double's range, as promtool requires of {@code le} and {@code quantile}. */
+    public boolean labelValueIsFloatInRange(int i) {
+        try {
+            Floats.parseInRange(values, valueStarts[i], valueEnds[i]);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /** Index of the label called {@code labelName}, or -1. */
@@ -115,15 +126,29 @@ public final class Sample {
         this.labelCount = 0;
         this.valuesLength = 0;
         this.timestamp = false;
+        this.duplicateLabels = false;
     }
 
-    /** Adds a label name; returns false if it is already present. */
-    boolean addLabelName(String labelName, long hash) {
+    boolean hasLabel(String labelName) {
         for (int i = 0; i < labelCount; i++) {
             if (labelNames[i].equals(labelName)) {
-                return false;
+                return true;
             }
         }
+        return false;
+    }
+
+    void markDuplicateLabel() {
+        duplicateLabels = true;
+    }
+
+    /** Whether a label name occurs twice (only the promtool dialect lets the parser pass that on). */
+    public boolean hasDuplicateLabels() {
+        return duplicateLabels;
+    }
+
+    /** Adds a label name; its value follows. */
+    void addLabelName(String labelName, long hash) {
         if (labelCount == labelNames.length) {
             int n = labelCount * 2;
             labelNames = Arrays.copyOf(labelNames, n);
@@ -135,7 +160,6 @@ public final class Sample {
         labelNames[labelCount] = labelName;
         labelNameHashes[labelCount] = hash;
         valueStarts[labelCount] = valuesLength;
-        return true;
     }
 
     void appendValueBytes(byte[] src, int from, int to) {

@@ -16,18 +16,35 @@ public final class TextReport implements LintReport {
             ruleWidth = Math.max(ruleWidth, p.rule().length());
             familyWidth = Math.max(familyWidth, p.family().length());
         }
-        String row = "%-7s  %-" + ruleWidth + "s  %-" + familyWidth + "s  %s%n";
         if (!result.problems().isEmpty()) {
-            out.printf(row, "LEVEL", "RULE", "FAMILY", "MESSAGE");
+            row(out, ruleWidth, familyWidth, "LEVEL", "RULE", "FAMILY", "MESSAGE");
         }
         for (Problem p : result.problems()) {
             String times = p.occurrences() > 1 ? " (x" + p.occurrences() + ")" : "";
-            out.printf(row, p.severity().label(), p.rule(), p.family(), p.message() + times);
+            row(out, ruleWidth, familyWidth, p.severity().label(), p.rule(), p.family(), p.message() + times);
         }
-        out.printf("%s: %d problems (%d errors, %d warnings, %d info), %d suppressed; %d families, %d series%n",
-                source, result.problems().size(), result.count(Severity.ERROR), result.count(Severity.WARNING),
-                result.count(Severity.INFO), result.suppressed().size(), result.scrape().families().size(),
-                result.scrape().totalSeries());
+        out.println(source + ": " + result.problems().size() + " problems (" + result.count(Severity.ERROR) + " errors, "
+                + result.count(Severity.WARNING) + " warnings, " + result.count(Severity.INFO) + " info), "
+                + result.suppressed().size() + " suppressed; " + result.scrape().families().size() + " families, "
+                + result.scrape().totalSeries() + " series");
         out.flush();
+    }
+
+    /** One row of left-aligned columns; padded by hand, as java.util.Formatter is slow to start. */
+    private static void row(PrintWriter out, int ruleWidth, int familyWidth, String level, String rule, String family,
+                            String message) {
+        StringBuilder line = new StringBuilder(level.length() + ruleWidth + familyWidth + message.length() + 16);
+        pad(line, level, 7).append("  ");
+        pad(line, rule, ruleWidth).append("  ");
+        pad(line, family, familyWidth).append("  ").append(message);
+        out.println(line);
+    }
+
+    private static StringBuilder pad(StringBuilder line, String text, int width) {
+        line.append(text);
+        for (int i = text.length(); i < width; i++) {
+            line.append(' ');
+        }
+        return line;
     }
 }

@@ -9,10 +9,21 @@ public record LintResult(Scrape scrape, List<Problem> problems, List<Problem> su
 
     /** Whether any problem reaches {@code threshold}. */
     public boolean hasProblemsAtLeast(Severity threshold) {
-        return problems.stream().anyMatch(p -> p.severity().atLeast(threshold));
+        for (Problem p : problems) {
+            if (p.severity().atLeast(threshold)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public long count(Severity severity) {
-        return problems.stream().filter(p -> p.severity() == severity).count();
+        long n = 0;
+        for (Problem p : problems) {
+            if (p.severity() == severity) {
+                n++;
+            }
+        }
+        return n;
     }
 }

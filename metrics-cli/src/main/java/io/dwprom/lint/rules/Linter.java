@@ -23,17 +23,37 @@ public final class Linter {
     }
 
     public LintResult lint(Scrape scrape) {
-        List<Problem> kept = new ArrayList<>();
-        List<Problem> suppressed = new ArrayList<>();
+        Collector collector = new Collector();
         for (Rule rule : rules) {
-            Severity severity = severityOverrides.getOrDefault(rule.id(), rule.severity());
-            rule.check(scrape, (family, message, occurrences) -> {
-                Problem p = new Problem(family, rule.id(), severity, message, occurrences);
-                (suppressions.stream().anyMatch(s -> s.matches(p)) ? suppressed : kept).add(p);
-            });
+            collector.rule = rule.id();
+            collector.severity = severityOverrides.getOrDefault(rule.id(), rule.severity());
+            rule.check(scrape, collector);
         }
-        kept.sort(null);
-        suppressed.sort(null);
-        return new LintResult(scrape, List.copyOf(kept), List.copyOf(suppressed));
+        collector.kept.sort(null);
+        collector.suppressed.sort(null);
+        return new LintResult(scrape, List.copyOf(collector.kept), List.copyOf(collector.suppressed));
+    }
+
+    /** Files each finding of the current rule as kept or suppressed. */
+    private final class Collector implements Reporter {
+        private final List<Problem> kept = new ArrayList<>();
+        private final List<Problem> suppressed = new ArrayList<>();
+        private String rule;
+        private Severity severity;
+
+        @Override
+        public void report(String family, String message, long occurrences) {
+            Problem p = new Problem(family, rule, severity, message, occurrences);
+            (isSuppressed(p) ? suppressed : kept).add(p);
+        }
+
+        private boolean isSuppressed(Problem p) {
+            for (Suppression s : suppressions) {
+                if (s.matches(p)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 }

@@ -1,6 +1,5 @@
 package io.dwprom.lint.rules;
 
-import java.util.Comparator;
 
 /**
  * One finding: the family it concerns, the rule, its severity and message. {@code occurrences}
@@ -12,11 +11,13 @@ public record Problem(String family, String rule, Severity severity, String mess
     /** Family name used for problems about the whole scrape. */
     public static final String SCRAPE = "(scrape)";
 
-    private static final Comparator<Problem> ORDER = Comparator.comparing(Problem::family)
-            .thenComparing(Problem::message).thenComparing(Problem::rule);
-
+    /** By family, then message, then rule id. */
     @Override
     public int compareTo(Problem other) {
-        return ORDER.compare(this, other);
+        int c = family.compareTo(other.family);
+        if (c == 0) {
+            c = message.compareTo(other.message);
+        }
+        return c != 0 ? c : rule.compareTo(other.rule);
     }
 }

@@ -1,5 +1,6 @@
 package io.dwprom.lint.rules;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -38,6 +39,12 @@ public final class Rules {
 
     /** Only the rules {@code promtool check metrics} applies, with its wording. */
     public static List<Rule> promtool() {
-        return defaults(Limits.DEFAULT).stream().filter(Rule::promtoolCompatible).toList();
+        List<Rule> promtool = new ArrayList<>();
+        for (Rule rule : defaults(Limits.DEFAULT)) {
+            if (rule.promtoolCompatible()) {
+                promtool.add(rule);
+            }
+        }
+        return List.copyOf(promtool);
     }
 }

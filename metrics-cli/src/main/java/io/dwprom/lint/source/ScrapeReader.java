@@ -1,6 +1,6 @@
 package io.dwprom.lint.source;
 
-import io.dwprom.lint.Grouping;
+import io.dwprom.lint.parse.Dialect;
 import io.dwprom.lint.Scrape;
 import io.dwprom.lint.ScrapeAnalyzer;
 import io.dwprom.lint.SeriesListener;
@@ -20,13 +20,13 @@ public final class ScrapeReader {
     }
 
     /** Reads {@code spec}; malformed input becomes a {@link SourceException} "SOURCE:LINE:COLUMN: message". */
-    public Scrape read(String spec, Grouping grouping) throws SourceException {
-        return read(spec, grouping, SeriesListener.NONE);
+    public Scrape read(String spec, Dialect dialect) throws SourceException {
+        return read(spec, dialect, SeriesListener.NONE);
     }
 
-    /** As {@link #read(String, Grouping)}, also telling {@code listener} about each distinct series. */
-    public Scrape read(String spec, Grouping grouping, SeriesListener listener) throws SourceException {
-        return read(spec, new LintAnalysis(grouping, listener));
+    /** As {@link #read(String, Dialect)}, also telling {@code listener} about each distinct series. */
+    public Scrape read(String spec, Dialect dialect, SeriesListener listener) throws SourceException {
+        return read(spec, new LintAnalysis(dialect, listener));
     }
 
     /** Reads {@code spec} with another consumer of the exposition, with the same error handling. */
@@ -53,17 +53,17 @@ public final class ScrapeReader {
 
     /** The lint's own analysis; a named class rather than a lambda, which would bootstrap invokedynamic at start. */
     private static final class LintAnalysis implements Analysis<Scrape> {
-        private final Grouping grouping;
+        private final Dialect dialect;
         private final SeriesListener listener;
 
-        LintAnalysis(Grouping grouping, SeriesListener listener) {
-            this.grouping = grouping;
+        LintAnalysis(Dialect dialect, SeriesListener listener) {
+            this.dialect = dialect;
             this.listener = listener;
         }
 
         @Override
         public Scrape analyze(InputStream in) throws IOException {
-            return ScrapeAnalyzer.analyze(in, grouping, listener);
+            return ScrapeAnalyzer.analyze(in, dialect, listener);
         }
     }
 }

@@ -1,7 +1,7 @@
 package io.dwprom.lint.parse;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.dwprom.lint.Grouping;
+import io.dwprom.lint.parse.Dialect;
 import io.dwprom.lint.ScrapeAnalyzer;
 
 import java.io.ByteArrayInputStream;
@@ -28,9 +28,9 @@ class ExpositionParserFuzzTest {
         byte[] rendered = parsed.render();
         assertThat(RecordedExposition.parse(rendered)).as("re-parsed rendering of%n%s", new String(rendered))
                 .isEqualTo(parsed);
-        for (Grouping grouping : Grouping.values()) {
+        for (Dialect dialect : Dialect.values()) {
             try {
-                ScrapeAnalyzer.analyze(new ByteArrayInputStream(input), grouping);
+                ScrapeAnalyzer.analyze(new ByteArrayInputStream(input), dialect);
             } catch (ParseException inconsistent) {
                 assertLocated(inconsistent);
             }

@@ -119,7 +119,7 @@ class ExpositionParserTest {
     void linesLongerThanTheCapAreRejected() {
         String longLine = "a{b=\"" + "x".repeat(5000) + "\"} 1\n";
         assertThatThrownBy(() -> new ExpositionParser(new ByteArrayInputStream(longLine.getBytes(StandardCharsets.UTF_8)),
-                new RecordingHandler(), 1024).parse())
+                new RecordingHandler(), Dialect.OPENMETRICS, 1024).parse())
                 .isInstanceOf(ParseException.class).hasMessageContaining("longer than the limit of 1024 bytes");
     }
 

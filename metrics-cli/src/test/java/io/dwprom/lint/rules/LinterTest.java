@@ -1,6 +1,6 @@
 package io.dwprom.lint.rules;
 
-import io.dwprom.lint.Grouping;
+import io.dwprom.lint.parse.Dialect;
 import io.dwprom.lint.Scrape;
 import io.dwprom.lint.ScrapeAnalyzer;
 import org.junit.jupiter.api.Test;
@@ -20,13 +20,13 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 class LinterTest {
 
-    static Scrape scrape(String text, Grouping grouping) throws IOException {
-        return ScrapeAnalyzer.analyze(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), grouping);
+    static Scrape scrape(String text, Dialect dialect) throws IOException {
+        return ScrapeAnalyzer.analyze(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), dialect);
     }
 
     /** "family rule: message" for every problem of the default rules. */
     static List<String> problems(String text, Limits limits) throws IOException {
-        return new Linter(Rules.defaults(limits)).lint(scrape(text, Grouping.OPENMETRICS)).problems().stream()
+        return new Linter(Rules.defaults(limits)).lint(scrape(text, Dialect.OPENMETRICS)).problems().stream()
                 .map(p -> p.family() + " " + p.rule() + ": " + p.message()).toList();
     }
 
@@ -119,7 +119,7 @@ class LinterTest {
     @Test
     void suppressionsSilenceOnlyTheirRuleAndFamily() throws IOException {
         Scrape scrape = scrape("# HELP db_connections_total x\n# TYPE db_connections_total gauge\ndb_connections_total 3\n"
-                + "# TYPE other_total gauge\nother_total 1\n", Grouping.OPENMETRICS);
+                + "# TYPE other_total gauge\nother_total 1\n", Dialect.OPENMETRICS);
         Suppression s = new Suppression("db_*", "non-counter-total-suffix", "gauge kept for compatibility");
         LintResult result = new Linter(Rules.defaults(Limits.DEFAULT), List.of(s), Map.of()).lint(scrape);
         assertThat(result.suppressed()).extracting(Problem::family).containsExactly("db_connections_total");
@@ -129,7 +129,7 @@ class LinterTest {
 
     @Test
     void severityOverridesChangeTheFailureDecision() throws IOException {
-        Scrape scrape = scrape("# TYPE up gauge\nup 1\n", Grouping.OPENMETRICS);
+        Scrape scrape = scrape("# TYPE up gauge\nup 1\n", Dialect.OPENMETRICS);
         LintResult result = new Linter(Rules.defaults(Limits.DEFAULT), List.of(), Map.of("help-missing", Severity.ERROR)).lint(scrape);
         assertThat(result.hasProblemsAtLeast(Severity.ERROR)).isTrue();
         assertThat(new Linter(Rules.defaults(Limits.DEFAULT)).lint(scrape).hasProblemsAtLeast(Severity.ERROR)).isFalse();
@@ -140,7 +140,7 @@ class LinterTest {
         Scrape scrape = scrape("# HELP h_seconds x\n# TYPE h_seconds histogram\n"
                 + "h_seconds_bucket{pathName=\"a\",le=\"1\"} 1\nh_seconds_bucket{pathName=\"a\",le=\"+Inf\"} 1\n"
                 + "h_seconds_count{pathName=\"a\"} 1\nh_seconds_sum{pathName=\"a\"} 1\n"
-                + "# HELP g x\n# TYPE g gauge\ng{pathName=\"a\"} 1\ng{pathName=\"b\"} 1\n", Grouping.PROMTOOL);
+                + "# HELP g x\n# TYPE g gauge\ng{pathName=\"a\"} 1\ng{pathName=\"b\"} 1\n", Dialect.PROMTOOL);
         assertThat(new Linter(Rules.promtool()).lint(scrape).problems())
                 .extracting(p -> p.family() + " x" + p.occurrences())
                 .containsExactly("g x2", "h_seconds x1");

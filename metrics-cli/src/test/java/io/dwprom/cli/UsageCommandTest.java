@@ -1,0 +1,107 @@
+package io.dwprom.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class UsageCommandTest {
+    @TempDir
+    Path dir;
+
+    private static String resource(String name) {
+        try {
+            return Path.of(UsageCommandTest.class.getResource("/usage/" + name).toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void textReportShowsTotalsUnusedFamiliesUnusedLabelsAndUnreadRules() {
+        CliRun r = CliRun.run("usage", "--rules", resource("rules.yml"), "--dashboard", resource("dashboard.json"),
+                resource("scrape.prom"));
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("31 series in 9 families, judged against 11 queries")
+                .contains("in use: 26 series (83.9%) in 6 families")
+                .contains("unused: 5 series (16.1%) in 3 families")
+                .containsPattern("jvm_threads\\s+3\\s+9\\.7%")
+                .containsPattern("build_info\\s+1\\s+3\\.2%")
+                .containsPattern("process_open_fds\\s+1\\s+3\\.2%")
+                .containsPattern("http_request_duration_seconds\\s+path\\s+2\\s+10\\s+5")
+                .containsPattern("payments_total\\s+method\\s+2\\s+4\\s+2")
+                .contains("group \"recording\", record cpu:sum")
+                .contains("3 input problem(s)");
+        assertThat(r.err()).contains(resource("dashboard.json") + ": panel \"Latency / Broken\" A (query 1:26): ")
+                .contains(resource("rules.yml") + ": group \"alerts\", alert Broken (query 3:1): ");
+    }
+
+    @Test
+    void jsonReportCarriesTotalsFamiliesAndProblems() throws Exception {
+        CliRun r = CliRun.run("usage", "--format", "json", "--dashboard", resource("dashboard.json"), resource("scrape.prom"));
+        assertThat(r.exitCode()).isZero();
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json.path("series").path("total").asInt()).isEqualTo(31);
+        assertThat(json.path("series").path("used").asInt()).isEqualTo(26);
+        assertThat(json.path("unusedFamilies").get(0).path("family").asText()).isEqualTo("jvm_threads");
+        assertThat(json.path("problems").get(0).path("column").asInt()).isEqualTo(26);
+        JsonNode requests = json.path("families").get(3);
+        assertThat(requests.path("family").asText()).isEqualTo("http_requests_total");
+        assertThat(requests.path("usedBy").get(0).asText()).endsWith("dashboard.json: panel \"Requests\" A");
+    }
+
+    @Test
+    void gateExitsOneOverTheUnusedShare() {
+        CliRun over = CliRun.run("usage", "--max-unused-share", "10", "--rules", resource("rules.yml"), resource("scrape.prom"));
+        assertThat(over.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(over.err()).contains("over --max-unused-share 10");
+        CliRun under = CliRun.run("usage", "--max-unused-share", "90", "--rules", resource("rules.yml"), resource("scrape.prom"));
+        assertThat(under.exitCode()).isZero();
+    }
+
+    @Test
+    void nothingToAnalyseExitsTwoNamingEachFile() throws Exception {
+        Path broken = Files.writeString(dir.resolve("q.promql"), "sum(\n");
+        CliRun r = CliRun.run("usage", "--queries", broken.toString(), "--rules", resource("not-rules.yml"),
+                "--dashboard", resource("invalid.json"), resource("scrape.prom"));
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.INPUT_ERROR);
+        assertThat(r.err()).contains(broken + ": line 1 (query 1:5): mismatched input '<EOF>'")
+                .contains(resource("not-rules.yml") + ": top level: not a Prometheus rule file")
+                .contains(resource("invalid.json") + ": line 1, column 29: not valid JSON")
+                .contains("no query could be analysed");
+        assertThat(CliRun.run("usage", resource("scrape.prom")).exitCode()).isEqualTo(ExitCodes.INPUT_ERROR);
+        CliRun noScrape = CliRun.run("usage", "--rules", resource("rules.yml"), dir.resolve("missing.prom").toString());
+        assertThat(noScrape.exitCode()).isEqualTo(ExitCodes.INPUT_ERROR);
+        assertThat(noScrape.err()).contains("missing.prom");
+    }
+
+    @Test
+    void badInputFilesAreReportedAndTheRunGoesOn() {
+        CliRun r = CliRun.run("usage", "--rules", resource("rules.yml"), "--dashboard", resource("invalid.json"),
+                resource("scrape.prom"));
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.err()).contains(resource("invalid.json") + ": line 1, column 29: not valid JSON");
+        assertThat(r.out()).contains("judged against 3 queries");
+    }
+
+    @Test
+    void emitRelabelWritesADropRuleForEveryUnusedSeriesName() throws Exception {
+        Path out = dir.resolve("relabel.yml");
+        CliRun r = CliRun.run("usage", "--emit-relabel", out.toString(), "--rules", resource("rules.yml"),
+                resource("scrape.prom"));
+        assertThat(r.exitCode()).isZero();
+        assertThat(Files.readString(out)).contains("# metric_relabel_configs. Series kept: 8 of 31.")
+                .contains("regex: 'http_request_duration_seconds_bucket|http_request_duration_seconds_sum|"
+                        + "http_request_duration_seconds_count|http_requests_total|jvm_threads|http_errors_total|"
+                        + "queue_size|build_info|process_open_fds'\n  action: drop\n");
+        assertThat(CliRun.run("usage", "--relabel-labels", "--rules", resource("rules.yml"), resource("scrape.prom"))
+                .exitCode()).isEqualTo(ExitCodes.INPUT_ERROR);
+    }
+}
