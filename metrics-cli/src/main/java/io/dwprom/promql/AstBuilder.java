@@ -216,9 +216,18 @@ final class AstBuilder extends PromQLParserBaseVisitor<Expr> {
         double value = switch (text) {
             case "inf" -> Double.POSITIVE_INFINITY;
             case "nan" -> Double.NaN;
-            default -> text.startsWith("0x") ? Long.parseLong(text.substring(2), 16) : Double.parseDouble(text);
+            default -> text.startsWith("0x") ? hex(ctx, text.substring(2)) : Double.parseDouble(text);
         };
         return new NumberLiteral(value);
+    }
+
+    /** A hexadecimal literal; one past a signed 64-bit integer is an error, as in Prometheus' own parser. */
+    private static long hex(NumberContext ctx, String digits) {
+        try {
+            return Long.parseLong(digits, 16);
+        } catch (NumberFormatException e) {
+            throw new InvalidQuery(ctx.NUMBER().getSymbol(), "error parsing number: 0x" + digits + " is out of range");
+        }
     }
 
     @Override

@@ -176,7 +176,8 @@ class PromQlTest {
                 Arguments.of("x @ foo()", 1, 5, "@ modifier must be followed by"),
                 Arguments.of("\"\\q\"", 1, 1, "unknown escape sequence"),
                 Arguments.of("x $ y", 1, 3, "token recognition error"),
-                Arguments.of("&{_h_", 1, 1, "token recognition error at: '&'"));
+                Arguments.of("&{_h_", 1, 1, "token recognition error at: '&'"),
+                Arguments.of("1 + 0x10000000000000000", 1, 5, "error parsing number"));
     }
 
     @ParameterizedTest
