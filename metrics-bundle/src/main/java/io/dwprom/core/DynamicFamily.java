@@ -45,10 +45,13 @@ final class DynamicFamily {
             }
         }
         String[] labelNames = labels.namesArray().clone();
+        // Exemplars belong to the HTTP and statement durations alone (prometheus.exemplars): simpleclient would
+        // otherwise sample them on every helper family whenever OpenTelemetry is on the class path.
         SimpleCollector<?> collector = switch (type) {
-            case COUNTER -> Counter.build(name, HELP).labelNames(labelNames).create();
+            case COUNTER -> Counter.build(name, HELP).labelNames(labelNames).withoutExemplars().create();
             case GAUGE -> Gauge.build(name, HELP).labelNames(labelNames).create();
-            case HISTOGRAM -> Histogram.build(name, HELP).labelNames(labelNames).buckets(buckets).create();
+            case HISTOGRAM -> Histogram.build(name, HELP).labelNames(labelNames).buckets(buckets).withoutExemplars()
+                    .create();
         };
         try {
             registry.register(collector);

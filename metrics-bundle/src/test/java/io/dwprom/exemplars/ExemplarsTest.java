@@ -3,6 +3,7 @@ package io.dwprom.exemplars;
 import com.codahale.metrics.MetricRegistry;
 import io.dwprom.bundle.PrometheusFactory;
 import io.dwprom.bundle.PrometheusMetrics;
+import io.dwprom.core.Labels;
 import io.dwprom.testapp.Golden;
 import io.dwprom.testapp.SampledSpan;
 import io.opentelemetry.api.trace.TraceFlags;
@@ -88,6 +89,18 @@ class ExemplarsTest {
         }
 
         assertThat(openMetrics()).doesNotContain("# {").contains("db_query_errors_total{");
+    }
+
+    @Test
+    void helperFamiliesCarryNoExemplarsWhateverTheSetting() {
+        PrometheusMetrics metrics = bundle(false);
+
+        try (Scope ignored = SampledSpan.makeCurrent()) {
+            metrics.helpers().incrementCounter("jobs_started_total", Labels.of("queue", "default"));
+            metrics.helpers().observeHistogram("job_duration_seconds", 0.2, Labels.of("queue", "default"));
+        }
+
+        assertThat(openMetrics()).doesNotContain("# {").contains("job_duration_seconds_bucket{");
     }
 
     private PrometheusMetrics bundle(boolean exemplars) {
