@@ -1,20 +1,33 @@
 #!/usr/bin/env bash
-# Creates the class-data sharing (AppCDS) archive bin/metrics-lint starts with: one run of metrics-cli.jar linting
-# SAMPLE, whose loaded classes (those of check-metrics nearly all among them) the JVM archives at exit, parsed,
-# verified and laid out for mapping. Beside it, metrics-lint.jsa.jdk names the JDK build that made it: an archive is
-# valid for that build only, so bin/metrics-lint uses it only under the same one.
-#   class-data-archive.sh JAVA_HOME JAR SAMPLE   (run by `mvn package`; writes next to JAR)
+# Creates the class-data archive bin/metrics-lint starts with, next to JAR, from one training run of `lint` and
+# `check-metrics` on each SAMPLE (io.dwprom.cli.ClassDataTraining):
+#   - under JDK 25 or later, an AOT cache, metrics-lint.aot (JEP 483/514/515: classes loaded and linked ahead of time,
+#     with the training run's method profiles);
+#   - under an earlier JDK, a static class-data sharing archive, metrics-lint.jsa, of the JDK's and metrics-lint's
+#     classes those commands load, parsed, verified and laid out for mapping.
+# The JVM uses either only under the JDK build that made it and with the jar at the same path, size and time, and
+# otherwise starts without it.
+#   class-data-archive.sh JAVA_HOME JAR SAMPLE...   (run by `mvn package`, and by install.sh for an installation)
 set -euo pipefail
-java_home="$1"; jar="$2"; sample="$3"
+java_home="$1"; jar="$2"; shift 2
 dir="$(cd "$(dirname "$jar")" && pwd)"
 jar="$dir/$(basename "$jar")"
-archive="$dir/metrics-lint.jsa"
-log="$(mktemp)"
-trap 'rm -f "$log"' EXIT
-rm -f "$archive" "$archive.jdk"
-# The same options as bin/metrics-lint: an archive is only mapped under a compatible GC and heap layout.
-"$java_home/bin/java" -XX:+UseSerialGC -Xmx512m -Xss512k -XX:TieredStopAtLevel=1 -XX:-UsePerfData \
-  -XX:ArchiveClassesAtExit="$archive" -jar "$jar" lint "$sample" > /dev/null 2> "$log" || true
-[[ -f "$archive" ]] || { cat "$log" >&2; echo "class-data archive not created" >&2; exit 1; }
-grep '^JAVA_RUNTIME_VERSION=' "$java_home/release" > "$archive.jdk"
-echo "class-data archive: $archive ($(du -h "$archive" | cut -f1)) for $(cat "$archive.jdk")"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+rm -f "$dir/metrics-lint.jsa" "$dir/metrics-lint.aot"
+# The same options as bin/metrics-lint: an archive is only used under a compatible GC and heap layout.
+opts=(-XX:+UseSerialGC -Xmx512m -Xss512k -XX:TieredStopAtLevel=1 -XX:-UsePerfData)
+java="$java_home/bin/java"
+feature="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$java_home/release")"
+train=(-cp "$jar" io.dwprom.cli.ClassDataTraining "$@")
+if [[ "${feature:-0}" -ge 25 ]]; then
+  archive="$dir/metrics-lint.aot"
+  "$java" "${opts[@]}" -XX:AOTCacheOutput="$archive" "${train[@]}" > "$work/dump.log" 2>&1 || true
+else
+  archive="$dir/metrics-lint.jsa"
+  "$java" "${opts[@]}" -XX:DumpLoadedClassList="$work/classes" "${train[@]}" > "$work/train.log" 2>&1 || true
+  "$java" "${opts[@]}" -Xshare:dump -XX:SharedClassListFile="$work/classes" -XX:SharedArchiveFile="$archive" \
+    -cp "$jar" > "$work/dump.log" 2>&1 || true
+fi
+[[ -f "$archive" ]] || { cat "$work"/*.log >&2; echo "class-data archive not created" >&2; exit 1; }
+echo "class-data archive: $archive ($(du -h "$archive" | cut -f1)) for Java $(sed -n 's/^JAVA_RUNTIME_VERSION="\(.*\)"/\1/p' "$java_home/release")"

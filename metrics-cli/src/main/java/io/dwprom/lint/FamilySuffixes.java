@@ -26,13 +26,21 @@ public final class FamilySuffixes {
         if (s.isEmpty()) {
             s = matching(sampleName, HISTOGRAM_SUFFIXES, MetricType.HISTOGRAM, typeOf);
         }
-        if (s.isEmpty() && dialect == Dialect.OPENMETRICS) {
-            s = firstNonEmpty(
-                    matching(sampleName, COUNTER_SUFFIXES, MetricType.COUNTER, typeOf),
-                    matching(sampleName, CREATED_SUFFIX, MetricType.SUMMARY, typeOf),
-                    matching(sampleName, CREATED_SUFFIX, MetricType.HISTOGRAM, typeOf),
-                    matching(sampleName, INFO_SUFFIX, MetricType.INFO, typeOf),
-                    matching(sampleName, GAUGE_HISTOGRAM_SUFFIXES, MetricType.GAUGEHISTOGRAM, typeOf));
+        if (!s.isEmpty() || dialect != Dialect.OPENMETRICS) {
+            return s;
+        }
+        s = matching(sampleName, COUNTER_SUFFIXES, MetricType.COUNTER, typeOf);
+        if (s.isEmpty()) {
+            s = matching(sampleName, CREATED_SUFFIX, MetricType.SUMMARY, typeOf);
+        }
+        if (s.isEmpty()) {
+            s = matching(sampleName, CREATED_SUFFIX, MetricType.HISTOGRAM, typeOf);
+        }
+        if (s.isEmpty()) {
+            s = matching(sampleName, INFO_SUFFIX, MetricType.INFO, typeOf);
+        }
+        if (s.isEmpty()) {
+            s = matching(sampleName, GAUGE_HISTOGRAM_SUFFIXES, MetricType.GAUGEHISTOGRAM, typeOf);
         }
         return s;
     }
@@ -43,15 +51,6 @@ public final class FamilySuffixes {
             if (sampleName.length() > suffix.length() && sampleName.endsWith(suffix)
                     && typeOf.apply(sampleName.substring(0, sampleName.length() - suffix.length())) == type) {
                 return suffix;
-            }
-        }
-        return "";
-    }
-
-    private static String firstNonEmpty(String... candidates) {
-        for (String c : candidates) {
-            if (!c.isEmpty()) {
-                return c;
             }
         }
         return "";

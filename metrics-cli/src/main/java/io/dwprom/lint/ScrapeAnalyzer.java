@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Streams an exposition through {@link ExpositionParser} and condenses it into a {@link Scrape}:
@@ -39,6 +40,7 @@ public final class ScrapeAnalyzer implements ExpositionHandler {
     private final Dialect dialect;
     private final SeriesListener listener;
     private final Map<String, Family> families = new HashMap<>();
+    private final Function<String, MetricType> typeOfSeen = new SeenFamilyTypes();
     private String lastSampleName;
     private Family lastFamily;
     private String lastSuffix;
@@ -239,9 +241,15 @@ public final class ScrapeAnalyzer implements ExpositionHandler {
 
     /** The suffix that attaches {@code sampleName} to an already typed family, or "". */
     private String typedSuffix(String sampleName) {
-        return FamilySuffixes.typedSuffix(sampleName, dialect, name -> {
+        return FamilySuffixes.typedSuffix(sampleName, dialect, typeOfSeen);
+    }
+
+    /** The type of a family already seen, or {@code null}; a class rather than a lambda, as above. */
+    private final class SeenFamilyTypes implements Function<String, MetricType> {
+        @Override
+        public MetricType apply(String name) {
             Family f = families.get(name);
             return f == null ? null : f.type();
-        });
+        }
     }
 }

@@ -20,27 +20,42 @@ public final class NonBaseUnitRule extends FamilyRule {
     private static final List<String> PREFIXES = List.of("pico", "nano", "micro", "milli", "centi", "deci",
             "deca", "hecto", "kilo", "kibi", "mega", "mibi", "giga", "gibi", "tera", "tebi", "peta", "pebi");
 
+    /** The first letters of {@link #PREFIXES}: a word starting otherwise is looked up once, not once per prefix. */
+    private static final String PREFIX_INITIALS = "pnmcdhkgt";
+    /** The length of the shortest unit ({@code bits}, {@code days}): shorter words are no unit. */
+    private static final int SHORTEST_UNIT = 4;
+
     public NonBaseUnitRule() {
         super("non-base-unit", Severity.WARNING, true);
     }
 
     @Override
     protected void check(Family family, Reporter reporter) {
-        for (String word : family.name().split("_", -1)) {
-            String base = baseOf(word);
-            if (base != null) {
-                if (!base.equals(word)) {
-                    reporter.report(family.name(), "use base unit \"" + base + "\" instead of \"" + word + "\"");
-                }
-                return;
+        String name = family.name();
+        int start = 0;
+        while (start <= name.length()) {
+            int end = name.indexOf('_', start);
+            if (end < 0) {
+                end = name.length();
             }
+            if (end - start >= SHORTEST_UNIT) {
+                String word = name.substring(start, end);
+                String base = baseOf(word);
+                if (base != null) {
+                    if (!base.equals(word)) {
+                        reporter.report(name, "use base unit \"" + base + "\" instead of \"" + word + "\"");
+                    }
+                    return;
+                }
+            }
+            start = end + 1;
         }
     }
 
     /** The base unit of a name component such as "milliseconds", or {@code null} if it is no unit. */
     private static String baseOf(String word) {
         String base = BASE_UNIT.get(word);
-        if (base != null) {
+        if (base != null || PREFIX_INITIALS.indexOf(word.charAt(0)) < 0) {
             return base;
         }
         for (String prefix : PREFIXES) {

@@ -1,5 +1,7 @@
 package io.dwprom.lint.source;
 
+import java.io.File;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -9,9 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Executors;
@@ -30,12 +29,6 @@ public final class Sources {
     /** How much of a non-2xx response body is kept for the caller. */
     public static final int ERROR_BODY_BYTES = 4096;
 
-    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "metrics-lint-deadline");
-        t.setDaemon(true);
-        return t;
-    });
-
     private Sources() {
     }
 
@@ -52,22 +45,38 @@ public final class Sources {
         if (isUrl(spec)) {
             return openUrl(spec, options);
         }
-        Path path = Path.of(spec);
+        return openFile(spec, options);
+    }
+
+    /** A file through java.io, which a short run links far fewer classes for than java.nio.file. */
+    private static OpenedSource openFile(String spec, FetchOptions options) throws SourceException {
+        File file = new File(spec);
+        if (file.isDirectory()) {
+            throw new SourceException(spec + ": is a directory, not a metrics file");
+        }
+        if (!file.exists()) {
+            throw new SourceException(spec + ": no such file");
+        }
+        InputStream in = null;
         try {
-            if (Files.isDirectory(path)) {
-                throw new SourceException(spec + ": is a directory, not a metrics file");
-            }
-            InputStream in = Files.newInputStream(path);
+            in = new FileInputStream(file);
             if (spec.endsWith(".gz")) {
                 in = new GZIPInputStream(in, 1 << 16);
             }
             return new OpenedSource(spec, new LimitedInputStream(in, options.maxBytes(), spec));
-        } catch (NoSuchFileException e) {
-            throw new SourceException(spec + ": no such file");
-        } catch (SourceException e) {
-            throw e;
         } catch (IOException e) {
+            closeQuietly(in);
             throw new SourceException(spec + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    private static void closeQuietly(InputStream in) {
+        if (in != null) {
+            try {
+                in.close();
+            } catch (IOException ignored) {
+                // the read error is the one reported
+            }
         }
     }
 
@@ -121,7 +130,7 @@ public final class Sources {
     /** The response body under the overall deadline, decompressed when gzip-encoded (opened on first use). */
     private static IoSupplier body(HttpResponse<InputStream> response, String url, FetchOptions options, long deadline) {
         return () -> {
-            InputStream body = new DeadlineInputStream(response.body(), url, options.timeout(), deadline, TIMER);
+            InputStream body = new DeadlineInputStream(response.body(), url, options.timeout(), deadline, DeadlineTimer.INSTANCE);
             if (response.headers().firstValue("Content-Encoding").orElse("").equalsIgnoreCase("gzip")) {
                 body = new GZIPInputStream(body, 1 << 16);
             }
@@ -136,6 +145,15 @@ public final class Sources {
         } catch (IOException e) {
             return "";
         }
+    }
+
+    /** The thread that cuts off a slow response; created with the first URL read, never for a file or stdin. */
+    private static final class DeadlineTimer {
+        static final ScheduledExecutorService INSTANCE = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "metrics-lint-deadline");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** Opens a stream, possibly failing. */
