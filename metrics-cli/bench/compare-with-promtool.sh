@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # Compares `metrics-lint lint FILE` with `promtool check metrics < FILE` on a generated scrape of
-# SERIES series (default 1,000,000, ~140 MB): PAIRS alternated runs (default 3), wall time and
+# SERIES series (default 1,000,000, ~140 MB) with bin/metrics-lint: PAIRS alternated runs (default 3), wall time and
 # peak RSS from /usr/bin/time -v, then medians and ratios (metrics-lint / promtool).
 #   SERIES=1000000 PAIRS=3 metrics-cli/bench/compare-with-promtool.sh
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 jar="$here/../target/metrics-cli.jar"
+lint="$here/../bin/metrics-lint"
 series="${SERIES:-1000000}"
 pairs="${PAIRS:-3}"
 file="${BENCH_FILE:-${TMPDIR:-/tmp}/metrics-lint-bench-${series}.prom}"
-java_opts="${METRICS_LINT_JAVA_OPTS:--XX:+UseSerialGC -Xmx512m -Xss512k -XX:TieredStopAtLevel=1 -XX:-UsePerfData}"
 
 [[ -x /usr/bin/time ]] || { echo "needs /usr/bin/time (apt-get install time)" >&2; exit 2; }
 command -v promtool >/dev/null || { echo "needs promtool (apt-get install prometheus)" >&2; exit 2; }
@@ -26,11 +26,9 @@ for i in $(seq "$pairs"); do
   # Alternate which tool runs first (ABBA), so a drift of the machine (or a warm page cache) favours neither.
   if (( i % 2 )); then
     read -r w r < <(measure sh -c "promtool check metrics < '$file'")
-    # shellcheck disable=SC2086
-    read -r w2 r2 < <(measure java $java_opts -jar "$jar" lint "$file")
+    read -r w2 r2 < <(measure "$lint" lint "$file")
   else
-    # shellcheck disable=SC2086
-    read -r w2 r2 < <(measure java $java_opts -jar "$jar" lint "$file")
+    read -r w2 r2 < <(measure "$lint" lint "$file")
     read -r w r < <(measure sh -c "promtool check metrics < '$file'")
   fi
   pt_wall+=("$w"); pt_rss+=("$r")

@@ -4,10 +4,13 @@
 # scrape of SERIES series (default 10,000). Each of PAIRS rounds (default 15) runs the three commands once per input,
 # in an order rotated every round, so a neighbour's build on a shared machine hits all of them alike; then prints the
 # median wall time of each and its ratio to promtool's median, and the median of the per-round ratios.
+# LINT names another launcher, e.g. an installation made for another JDK:
 #   PAIRS=15 SERIES=10000 metrics-cli/bench/startup-vs-promtool.sh
+#   JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 metrics-cli/install.sh /tmp/metrics-lint-25 &&
+#     JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 LINT=/tmp/metrics-lint-25/metrics-lint metrics-cli/bench/startup-vs-promtool.sh
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-lint="$here/../bin/metrics-lint"
+lint="${LINT:-$here/../bin/metrics-lint}"
 fixtures="$here/../src/test/resources/fixtures"
 pairs="${PAIRS:-15}"
 series="${SERIES:-10000}"
@@ -48,7 +51,7 @@ for i in $(seq "$pairs"); do
   done
 done
 
-echo "$(promtool --version 2>&1 | head -1); $(java -version 2>&1 | head -1); $pairs rounds; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "$(promtool --version 2>&1 | head -1); $("${JAVA_HOME:+$JAVA_HOME/bin/}java" -version 2>&1 | head -1); $pairs rounds; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-30s %7s %-14s %9s %9s %s\n' INPUT LINES TOOL "MEDIAN_S" "RATIO" "MEDIAN_PAIR_RATIO"
 for input in "${inputs[@]}"; do
   name="$(basename "$input")"
