@@ -10,7 +10,8 @@ cd "$(dirname "$0")/.."
 
 jar=demo-service/target/demo-service.jar
 [ -f "$jar" ] || { echo "lint-demo.sh: $jar not built (mvn -q -B package -DskipTests)" >&2; exit 2; }
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+# shellcheck source=../scripts/loopback.sh
+source scripts/loopback.sh
 app_port=$(free_port)
 admin_port=$(free_port)
 log=$(mktemp)
@@ -18,11 +19,7 @@ DEMO_PORT=$app_port DEMO_ADMIN_PORT=$admin_port java -jar "$jar" server config.y
 demo=$!
 trap 'kill $demo 2>/dev/null || true; wait $demo 2>/dev/null || true; rm -f "$log"' EXIT
 
-for _ in $(seq 1 60); do
-  curl -sf "http://127.0.0.1:$app_port/" >/dev/null && break
-  kill -0 $demo 2>/dev/null || { cat "$log" >&2; echo "lint-demo.sh: the demo exited" >&2; exit 1; }
-  sleep 1
-done
+await_http "http://127.0.0.1:$app_port/" $demo "$log"
 base="http://127.0.0.1:$app_port"
 trace=4bf92f3577b34da6a3ce929d0e0e4736
 curl -sf -XPOST -H 'Content-Type: application/json' -d '{"name":"lint","description":"gate"}' "$base/experiments" >/dev/null

@@ -25,7 +25,8 @@ PIDS=()
 stop_demos() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; PIDS=(); }
 trap stop_demos EXIT
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+# shellcheck source=../../scripts/loopback.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../../scripts/loopback.sh"
 
 # without_request_log SOURCE TARGET: the same configuration with Dropwizard's request log off (appenders: []).
 without_request_log() {
@@ -50,15 +51,8 @@ start_demo() {
        -jar "${DEMO_JAR:-$JAR}" server "$config" >"$OUT/$name.log" 2>&1 &
   pid=$!
   PIDS+=("$pid")
-  for _ in $(seq 1 120); do
-    if curl -fsS "http://127.0.0.1:$port/" >/dev/null 2>&1; then
-      eval "PORT_$name=$port; ADMIN_$name=$admin; PID_$name=$pid"
-      return 0
-    fi
-    kill -0 "$pid" 2>/dev/null || { echo "demo $name died; see $OUT/$name.log" >&2; exit 1; }
-    sleep 0.5
-  done
-  echo "demo $name did not answer in 60 s" >&2; exit 1
+  await_http "http://127.0.0.1:$port/" "$pid" "$OUT/$name.log" || exit 1
+  eval "PORT_$name=$port; ADMIN_$name=$admin; PID_$name=$pid"
 }
 
 # pinned_wrk ARGS...: wrk, on the CPUs of WRK_CPUS when set.

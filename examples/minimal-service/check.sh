@@ -40,7 +40,8 @@ echo "== build the example"
 cd "$here"
 mvn -B -q compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+# shellcheck source=../../scripts/loopback.sh
+source "$root/scripts/loopback.sh"
 app_port=$(free_port)
 admin_port=$(free_port)
 work=$(mktemp -d)
@@ -48,11 +49,7 @@ java -Ddw.server.applicationConnectors[0].port="$app_port" -Ddw.server.adminConn
      -cp "target/classes:$(cat target/classpath.txt)" com.example.MyApplication server config.yml >"$work/start.log" 2>&1 &
 app=$!
 trap 'kill $app 2>/dev/null || true; wait $app 2>/dev/null || true; rm -rf "$work"' EXIT
-for _ in $(seq 1 60); do
-  curl -sf "http://127.0.0.1:$admin_port/ping" >/dev/null && break
-  kill -0 $app 2>/dev/null || { cat "$work/start.log" >&2; echo "check.sh: the example exited" >&2; exit 1; }
-  sleep 1
-done
+await_http "http://127.0.0.1:$admin_port/ping" $app "$work/start.log"
 
 echo "== GET /hello/world, then the scrape"
 [ "$(curl -sf "http://127.0.0.1:$app_port/hello/world")" = "hello, world" ]
