@@ -62,7 +62,7 @@ final class DeadlineInputStream extends FilterInputStream {
     }
 
     private SourceException timedOut() {
-        return new SourceException(name + ": timed out after " + Sources.describe(timeout) + " (--timeout)");
+        return new SourceException(name + ": timed out after " + UrlSource.describe(timeout) + " (--timeout)");
     }
 
     @Override
