@@ -4,10 +4,10 @@
 # scrape of SERIES series (default 10,000). Each of PAIRS rounds (default 15) runs the three commands once per input,
 # in an order rotated every round, so a neighbour's build on a shared machine hits all of them alike; then prints the
 # median wall time of each and its ratio to promtool's median, and the median of the per-round ratios.
-# LINT names another launcher, e.g. an installation made for another JDK:
+# LINT names another launcher, e.g. an installation made for another JDK (JDK25 below: the home of a JDK 25):
 #   PAIRS=15 SERIES=10000 metrics-cli/bench/startup-vs-promtool.sh
-#   JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 metrics-cli/install.sh /tmp/metrics-lint-25 &&
-#     JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 LINT=/tmp/metrics-lint-25/metrics-lint metrics-cli/bench/startup-vs-promtool.sh
+#   JAVA_HOME=$JDK25 metrics-cli/install.sh /tmp/metrics-lint-25 &&
+#     JAVA_HOME=$JDK25 LINT=/tmp/metrics-lint-25/metrics-lint metrics-cli/bench/startup-vs-promtool.sh
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 lint="${LINT:-$here/../bin/metrics-lint}"
