@@ -11,12 +11,13 @@ stopped (at most one per connection: served, but not counted by wrk) plus wrk's 
 sum(increase(http_requests_total[window])) may differ by what Prometheus extrapolates at the window's edges, at most
 the mean request rate times two scrape intervals.
 
-The requests of the refused mix (wrk-measured-rejected.txt) are answered by Jetty or Dropwizard before Jersey and so
+The requests of the refused mix (wrk-measured-rejected-N.txt) are answered by Jetty or Dropwizard before Jersey and so
 must not be in the count: the exact difference leaves no room for them.
 
 Usage: analyse.py OUT_DIR [COLUMN...] (OUT_DIR with samples.tsv, counts.txt, wrk-measured*.txt); each COLUMN named
 (e.g. scrape_seconds) is judged and printed but does not fail the run. Exit code 0 when the run passed.
 """
+import glob
 import math
 import sys
 
@@ -29,6 +30,18 @@ COLUMNS = [("heap_bytes", "heap used after GC", "MiB", 2**20), ("rss_bytes", "RS
 def key_values(path):
     with open(path) as f:
         return dict(line.strip().split("=", 1) for line in f if "=" in line)
+
+
+def refused_counts(out):
+    """The refused mix's counts over the measured window, added up over its wrk runs (soak.sh restarts one that
+    gives up early)."""
+    total = {}
+    paths = sorted(glob.glob(f"{out}/wrk-measured-rejected-*.txt"))
+    for path in paths:
+        for key, value in key_values(path).items():
+            if key == "requests" or key.startswith("status_"):
+                total[key] = total.get(key, 0) + int(value)
+    return total, len(paths)
 
 
 def slope(xs, ys):
@@ -81,10 +94,10 @@ def main(out, ungated):
     statuses = ", ".join(f"{k[7:]} {v}" for k, v in sorted(wrk.items()) if k.startswith("status_"))
     print(f"requests wrk counted in the window: {sent} ({statuses}; socket errors {socket_errors}), "
           f"{sent / window:.0f}/s over {window:.0f} s")
-    refused = key_values(f"{out}/wrk-measured-rejected.txt")
+    refused, runs = refused_counts(out)
     refused_statuses = ", ".join(f"{k[7:]} {v}" for k, v in sorted(refused.items()) if k.startswith("status_"))
-    print(f"requests refused by the server before the application (not to be counted): {refused['requests']} "
-          f"({refused_statuses})")
+    print(f"requests refused by the server before the application (not to be counted): {refused.get('requests', 0)} "
+          f"({refused_statuses}; {runs} wrk run{'s' if runs != 1 else ''})")
     print(f"sum(http_requests_total) difference: {delta:.0f} (wrk + {delta - sent:.0f}; allowed 0..{in_flight}) "
           f"{'matches' if exact_ok else 'DOES NOT MATCH'}")
     print(f"sum(increase(http_requests_total[{window:.0f}s])): {increase:.0f} ({(increase - sent) / sent:+.4%}; "

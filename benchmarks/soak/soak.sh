@@ -99,13 +99,24 @@ sample() {
 }
 
 # load SECONDS NAME: wrk with load.lua for SECONDS, the application's mix on THREADS x CONNECTIONS and, beside it,
-# the mix the server refuses on one connection; counts in wrk-NAME.txt and wrk-NAME-rejected.txt, reports in .log.
+# the mix the server refuses on one connection; counts in wrk-NAME.txt and wrk-NAME-rejected-N.txt, reports in .log.
 load() {
-  SOAK_WRK_RESULT="$OUT/wrk-$2-rejected.txt" SOAK_MIX=rejected pinned_wrk -t1 -c1 -d"$1s" --timeout 10s \
-    -s "$here/load.lua" "http://127.0.0.1:$PORT_demo" >"$OUT/wrk-$2-rejected.log" 2>&1 &
+  refused_load "$1" "$2" &
   SOAK_WRK_RESULT="$OUT/wrk-$2.txt" pinned_wrk -t"$THREADS" -c"$CONNECTIONS" -d"$1s" --timeout 10s \
     -s "$here/load.lua" "http://127.0.0.1:$PORT_demo" >"$OUT/wrk-$2.log" 2>&1
   wait
+}
+
+# refused_load SECONDS NAME: the refused mix for SECONDS. wrk's HTTP parser sometimes gives up on what the server
+# answers a malformed request with ("invalid HTTP method") and wrk exits: it is started again for the time left,
+# each run's counts in wrk-NAME-rejected-N.txt (analyse.py adds them up).
+refused_load() {
+  local end=$((SECONDS + $1)) run=0
+  while ((end - SECONDS >= 1)); do
+    run=$((run + 1))
+    SOAK_WRK_RESULT="$OUT/wrk-$2-rejected-$run.txt" SOAK_MIX=rejected pinned_wrk -t1 -c1 -d"$((end - SECONDS))s" \
+      --timeout 10s -s "$here/load.lua" "http://127.0.0.1:$PORT_demo" >>"$OUT/wrk-$2-rejected.log" 2>&1 || true
+  done
 }
 
 # sample_every PHASE SECONDS: samples until the phase's time is up.
