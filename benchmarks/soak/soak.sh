@@ -69,8 +69,7 @@ YAML
 prometheus --config.file="$OUT/prometheus.yml" --storage.tsdb.path="$OUT/tsdb" \
   --web.listen-address="127.0.0.1:$PROM_PORT" >"$OUT/prometheus.log" 2>&1 &
 PROM_PID=$!
-for _ in $(seq 1 60); do curl -fsS "http://127.0.0.1:$PROM_PORT/-/ready" >/dev/null 2>&1 && break; sleep 0.5; done
-curl -fsS "http://127.0.0.1:$PROM_PORT/-/ready" >/dev/null || { echo "Prometheus did not start; see $OUT/prometheus.log" >&2; exit 1; }
+await_http "http://127.0.0.1:$PROM_PORT/-/ready" "$PROM_PID" "$OUT/prometheus.log" 30 || exit 1
 
 ids=()
 for _ in $(seq 1 20); do ids+=("$(create_experiment "$PORT_demo")"); done
