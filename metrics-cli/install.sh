@@ -18,7 +18,5 @@ mkdir -p "$1"
 dir="$(cd "$1" && pwd)"
 install -m 755 "$here/bin/metrics-lint" "$dir/metrics-lint"
 install -m 644 "$jar" "$dir/metrics-cli.jar"
-fixtures="$here/src/test/resources/fixtures"
-bash "$here/src/build/class-data-archive.sh" "$java_home" "$dir/metrics-cli.jar" \
-  "$fixtures/demo-service.prom" "$fixtures/node-exporter.prom"
+bash "$here/src/build/class-data-archive.sh" "$java_home" "$dir/metrics-cli.jar"
 echo "installed: $dir/metrics-lint"

@@ -7,16 +7,21 @@
 #     classes those commands load, parsed, verified and laid out for mapping.
 # The JVM uses either only under the JDK build that made it and with the jar at the same path, size and time, and
 # otherwise starts without it.
-#   class-data-archive.sh JAVA_HOME JAR SAMPLE...   (run by `mvn package`, and by install.sh for an installation)
+#   class-data-archive.sh JAVA_HOME JAR [SAMPLE...]   (run by `mvn package`, and by install.sh for an installation;
+#                                                      the samples default to the demo-service and node-exporter scrapes)
 set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 java_home="$1"; jar="$2"; shift 2
+fixtures="$here/../test/resources/fixtures"
+[[ $# -gt 0 ]] || set -- "$fixtures/demo-service.prom" "$fixtures/node-exporter.prom"
 dir="$(cd "$(dirname "$jar")" && pwd)"
 jar="$dir/$(basename "$jar")"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 rm -f "$dir/metrics-lint.jsa" "$dir/metrics-lint.aot"
-# The same options as bin/metrics-lint: an archive is only used under a compatible GC and heap layout.
-opts=(-XX:+UseSerialGC -Xmx512m -Xss512k -XX:TieredStopAtLevel=1 -XX:-UsePerfData)
+# bin/metrics-lint's own options, read from it: an archive is only used under a compatible GC and heap layout.
+read -r -a opts <<< "$(sed -n 's/^defaults="\(.*\)"$/\1/p' "$here/../../bin/metrics-lint")"
+[[ ${#opts[@]} -gt 0 ]] || { echo "class-data-archive.sh: no defaults=\"...\" line in bin/metrics-lint" >&2; exit 1; }
 java="$java_home/bin/java"
 feature="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$java_home/release")"
 train=(-cp "$jar" io.dwprom.cli.ClassDataTraining "$@")
