@@ -19,17 +19,22 @@ jar="$dir/$(basename "$jar")"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 rm -f "$dir/metrics-lint.jsa" "$dir/metrics-lint.aot"
-# bin/metrics-lint's own options, read from it: an archive is only used under a compatible GC and heap layout.
-read -r -a opts <<< "$(sed -n 's/^defaults="\(.*\)"$/\1/p' "$here/../../bin/metrics-lint")"
-[[ ${#opts[@]} -gt 0 ]] || { echo "class-data-archive.sh: no defaults=\"...\" line in bin/metrics-lint" >&2; exit 1; }
 java="$java_home/bin/java"
 feature="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$java_home/release")"
 train=(-cp "$jar" io.dwprom.cli.ClassDataTraining "$@")
+# bin/metrics-lint's own options for the archive made here, read from it: an archive is only used under the collector
+# and heap layout it was made with.
+options() {
+  read -r -a opts <<< "$(sed -n "s/^$1=\"\(.*\)\"\$/\1/p" "$here/../../bin/metrics-lint")"
+  [[ ${#opts[@]} -gt 0 ]] || { echo "class-data-archive.sh: no $1=\"...\" line in bin/metrics-lint" >&2; exit 1; }
+}
 if [[ "${feature:-0}" -ge 25 ]]; then
   archive="$dir/metrics-lint.aot"
+  options aot_options
   "$java" "${opts[@]}" -XX:AOTCacheOutput="$archive" "${train[@]}" > "$work/dump.log" 2>&1 || true
 else
   archive="$dir/metrics-lint.jsa"
+  options cds_options
   "$java" "${opts[@]}" -XX:DumpLoadedClassList="$work/classes" "${train[@]}" > "$work/train.log" 2>&1 || true
   "$java" "${opts[@]}" -Xshare:dump -XX:SharedClassListFile="$work/classes" -XX:SharedArchiveFile="$archive" \
     -cp "$jar" > "$work/dump.log" 2>&1 || true
