@@ -550,7 +550,7 @@ public final class ExpositionParser {
 
         String intern(byte[] b, int from, int to) {
             int n = to - from;
-            if (n == length && Arrays.equals(bytes, 0, n, b, from, to)) {
+            if (n == length && holds(b, from, n)) {
                 return value;
             }
             if (bytes.length < n) {
@@ -561,6 +561,21 @@ public final class ExpositionParser {
             value = new String(b, from, n, StandardCharsets.ISO_8859_1);
             hash = Hash64.string(value);
             return value;
+        }
+
+        /**
+         * Whether the cached name is {@code b[from, from + n)}, compared from its end, where names of one family
+         * differ. A plain loop: a name is a few dozen bytes, and much of a run is interpreted, where
+         * {@code Arrays.equals} costs several calls per word.
+         */
+        private boolean holds(byte[] b, int from, int n) {
+            byte[] own = bytes;
+            for (int i = n - 1; i >= 0; i--) {
+                if (own[i] != b[from + i]) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 }

@@ -9,12 +9,17 @@ import java.nio.charset.StandardCharsets;
  */
 public final class Floats {
     private static final double[] POW10 = new double[23];
+    /** 5^0 .. 5^22, all below 2^52. */
+    private static final long[] POW5 = new long[23];
 
     static {
         double p = 1;
+        long p5 = 1;
         for (int i = 0; i < POW10.length; i++) {
             POW10[i] = p;
+            POW5[i] = p5;
             p *= 10;
+            p5 *= 5;
         }
     }
 
@@ -44,6 +49,7 @@ public final class Floats {
         int exp10 = 0;
         boolean anyDigit = false;
         boolean dot = false;
+        boolean truncated = false;
         for (; i < to; i++) {
             c = b[i];
             if (c >= '0' && c <= '9') {
@@ -56,8 +62,11 @@ public final class Floats {
                     if (dot) {
                         exp10--;
                     }
-                } else if (!dot) {
-                    exp10++;
+                } else {
+                    truncated |= c != '0';
+                    if (!dot) {
+                        exp10++;
+                    }
                 }
             } else if (c == '.' && !dot) {
                 dot = true;
@@ -95,7 +104,53 @@ public final class Floats {
             d = exp10 < 0 ? d / POW10[-exp10] : d * POW10[exp10];
             return neg ? -d : d;
         }
+        if (!truncated && exp10 < 0 && exp10 >= -22) {
+            double d = dividedByPowerOfTen(mantissa, -exp10);
+            return neg ? -d : d;
+        }
         return Double.parseDouble(new String(b, from, to - from, StandardCharsets.ISO_8859_1));
+    }
+
+    /**
+     * {@code m / 10^j} rounded to the nearest double (ties to even), for {@code 0 < m < 10^18} and {@code j <= 22}:
+     * the 16 to 18 significant digits Java's and Go's shortest representations often have (0.34784725800000005),
+     * without {@link Double#parseDouble}'s arbitrary-precision arithmetic. As {@code 10^j = 5^j * 2^j}, it divides by
+     * {@code 5^j} bit by bit until the quotient has two bits beyond double's 53, notes whether anything remains, and
+     * rounds once; the power of two is only the exponent.
+     */
+    private static double dividedByPowerOfTen(long m, int j) {
+        long divisor = POW5[j];
+        long quotient = m / divisor;
+        long remainder = m - quotient * divisor;
+        int exp2 = -j;
+        boolean sticky = false;
+        int bits = 64 - Long.numberOfLeadingZeros(quotient);
+        if (bits > 55) {
+            int shift = bits - 55;
+            sticky = (quotient & ((1L << shift) - 1)) != 0;
+            quotient >>>= shift;
+            exp2 += shift;
+        }
+        while (quotient < 1L << 54) {
+            remainder <<= 1;
+            quotient <<= 1;
+            if (remainder >= divisor) {
+                remainder -= divisor;
+                quotient |= 1;
+            }
+            exp2--;
+        }
+        sticky |= remainder != 0;
+        long significand = quotient >>> 2;
+        int rest = (int) (quotient & 3);
+        if (rest == 3 || rest == 2 && (sticky || (significand & 1) != 0)) {
+            significand++;
+            if (significand == 1L << 53) {
+                significand >>>= 1;
+                exp2++;
+            }
+        }
+        return Math.scalb((double) significand, exp2 + 2);
     }
 
     /**

@@ -1,8 +1,12 @@
 package io.dwprom.lint.parse;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import java.math.BigDecimal;
+import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,6 +19,35 @@ class FloatsTest {
             "1.7976931348623157e308,1.7976931348623157E308", ".5,0.5", "5.,5"})
     void floatsAreParsedLikeGo(String text, double expected) {
         assertThat(Double.valueOf(Floats.parse(text))).isEqualTo(Double.valueOf(expected));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"0.34784725800000005", "1.6636913210000002", "9.010410000000001E-4",
+            "0.30000000000000004", "1.2345678901234567e-6", "123456789012345.678", "4.9406564584124654e-7",
+            "0.999999999999999999", "1.00000000000000001", "-2.2250738585072014E-3", "12345678901234567.8",
+            "9007199254740993e-1", "9007199254740995e-1", "0.100000000000000005551115123125782702118"})
+    void longDecimalsAreCorrectlyRounded(String text) {
+        assertThat(Double.valueOf(Floats.parse(text))).isEqualTo(Double.valueOf(text));
+    }
+
+    /** Random 16-18 digit decimals, and the exact midpoints between neighbouring doubles, against the JDK. */
+    @Test
+    void longDecimalsAgreeWithTheJdk() {
+        SplittableRandom random = new SplittableRandom(20261204);
+        for (int i = 0; i < 300_000; i++) {
+            long digits = random.nextLong(1_000_000_000_000_000L, 1_000_000_000_000_000_000L) / (i % 3 == 0 ? 100 : 1);
+            String text = new BigDecimal(java.math.BigInteger.valueOf(digits), random.nextInt(1, 23)).toString();
+            assertThat(Double.valueOf(Floats.parse(text))).as(text).isEqualTo(Double.valueOf(text));
+        }
+        for (int i = 0; i < 100_000; i++) {
+            double d = random.nextDouble(1e-6, 1e3);
+            BigDecimal midpoint = new BigDecimal(d).add(new BigDecimal(Math.nextUp(d))).divide(BigDecimal.valueOf(2));
+            BigDecimal rounded = midpoint.round(new java.math.MathContext(18));
+            for (BigDecimal candidate : new BigDecimal[] {rounded, rounded.add(rounded.ulp()), rounded.subtract(rounded.ulp())}) {
+                String text = candidate.toPlainString();
+                assertThat(Double.valueOf(Floats.parse(text))).as(text).isEqualTo(Double.valueOf(text));
+            }
+        }
     }
 
     @ParameterizedTest
