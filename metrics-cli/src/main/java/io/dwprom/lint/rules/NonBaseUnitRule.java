@@ -24,6 +24,8 @@ public final class NonBaseUnitRule extends FamilyRule {
     private static final String PREFIX_INITIALS = "pnmcdhkgt";
     /** The length of the shortest unit ({@code bits}, {@code days}): shorter words are no unit. */
     private static final int SHORTEST_UNIT = 4;
+    /** The last letters of the units: a word ending otherwise is no unit, and is not cut out and looked up. */
+    private static final String UNIT_ENDINGS = lastLetters(BASE_UNIT.keySet());
 
     public NonBaseUnitRule() {
         super("non-base-unit", Severity.WARNING, true);
@@ -38,7 +40,7 @@ public final class NonBaseUnitRule extends FamilyRule {
             if (end < 0) {
                 end = name.length();
             }
-            if (end - start >= SHORTEST_UNIT) {
+            if (end - start >= SHORTEST_UNIT && UNIT_ENDINGS.indexOf(name.charAt(end - 1)) >= 0) {
                 String word = name.substring(start, end);
                 String base = baseOf(word);
                 if (base != null) {
@@ -50,6 +52,17 @@ public final class NonBaseUnitRule extends FamilyRule {
             }
             start = end + 1;
         }
+    }
+
+    private static String lastLetters(Iterable<String> words) {
+        StringBuilder letters = new StringBuilder();
+        for (String word : words) {
+            char last = word.charAt(word.length() - 1);
+            if (letters.indexOf(String.valueOf(last)) < 0) {
+                letters.append(last);
+            }
+        }
+        return letters.toString();
     }
 
     /** The base unit of a name component such as "milliseconds", or {@code null} if it is no unit. */

@@ -6,6 +6,7 @@ import io.dwprom.lint.ScrapeAnalyzer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.ByteArrayInputStream;
@@ -84,6 +85,18 @@ class LinterTest {
                         "r unbounded-label-values: label \"at\" has values that look unbounded (timestamp), e.g. \"2024-05-01T10:00:00Z\"; 1 distinct values"),
                 arguments("long number", "# HELP r x\n# TYPE r gauge\nr{order=\"98765432\"} 1\n",
                         "r unbounded-label-values: label \"order\" has values that look unbounded (long number), e.g. \"98765432\"; 1 distinct values"));
+    }
+
+    /** Units of every ending and prefixed units: promtool's table, whatever letter the unit ends with. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"room_fahrenheit,celsius,fahrenheit", "core_kelvins,kelvin,kelvins", "oven_rankine,celsius,rankine",
+            "cable_kilometers,meters,kilometers", "up_hours,seconds,hours", "read_mebibytes,,", "disk_kibibytes,bytes,kibibytes",
+            "heap_megabits,bytes,megabits", "room_kelvin,,", "tick_nanoseconds_total,seconds,nanoseconds", "fuel_pounds,grams,pounds"})
+    void unitsAreNamedByTheirBase(String name, String base, String unit) throws IOException {
+        List<String> found = problems("# HELP " + name + " x\n# TYPE " + name + " gauge\n" + name + " 1\n", Limits.DEFAULT)
+                .stream().filter(p -> p.contains("non-base-unit")).toList();
+        assertThat(found).containsExactlyElementsOf(base == null ? List.of()
+                : List.of(name + " non-base-unit: use base unit \"" + base + "\" instead of \"" + unit + "\""));
     }
 
     @ParameterizedTest(name = "{0}")
