@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Creates the class-data archive bin/metrics-lint starts with, next to JAR, from one training run of `lint` and
 # `check-metrics` on each SAMPLE (io.dwprom.cli.ClassDataTraining):
-#   - under JDK 25 or later, an AOT cache, metrics-lint.aot (JEP 483/514/515: classes loaded and linked ahead of time,
-#     with the training run's method profiles);
+#   - under JDK 25 or later, an AOT cache, metrics-lint.aot (JEP 483/514/515: classes loaded ahead of time, with the
+#     training run's method profiles);
 #   - under an earlier JDK, a static class-data sharing archive, metrics-lint.jsa, of the JDK's and metrics-lint's
 #     classes those commands load, parsed, verified and laid out for mapping.
 # The JVM uses either only under the JDK build that made it and with the jar at the same path, size and time, and
@@ -31,7 +31,9 @@ options() {
 if [[ "${feature:-0}" -ge 25 ]]; then
   archive="$dir/metrics-lint.aot"
   options aot_options
-  "$java" "${opts[@]}" -XX:AOTCacheOutput="$archive" "${train[@]}" > "$work/dump.log" 2>&1 || true
+  # Classes loaded and verified ahead of time but not linked (-AOTClassLinking): on a run as short as metrics-lint's,
+  # linked ones start 3-4 ms slower (JDK 25.0.3, BENCHMARKS.md).
+  "$java" "${opts[@]}" -XX:-AOTClassLinking -XX:AOTCacheOutput="$archive" "${train[@]}" > "$work/dump.log" 2>&1 || true
 else
   archive="$dir/metrics-lint.jsa"
   options cds_options
