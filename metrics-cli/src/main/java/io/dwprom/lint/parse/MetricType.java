@@ -32,6 +32,14 @@ public enum MetricType {
      * client_model's names, compared after Unicode upper-casing of each character (as Go's strings.ToUpper does).
      */
     public static MetricType fromPromtoolToken(String rest) {
+        switch (rest) { // the spellings nearly every exposition uses, without upper-casing code point by code point
+            case "counter": return COUNTER;
+            case "gauge": return GAUGE;
+            case "summary": return SUMMARY;
+            case "untyped": return UNTYPED;
+            case "histogram": return HISTOGRAM;
+            default: break;
+        }
         StringBuilder upper = new StringBuilder(rest.length());
         for (int i = 0; i < rest.length(); ) {
             int c = rest.codePointAt(i);
