@@ -6,6 +6,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,13 +38,13 @@ class FloatsTest {
         SplittableRandom random = new SplittableRandom(20261204);
         for (int i = 0; i < 300_000; i++) {
             long digits = random.nextLong(1_000_000_000_000_000L, 1_000_000_000_000_000_000L) / (i % 3 == 0 ? 100 : 1);
-            String text = new BigDecimal(java.math.BigInteger.valueOf(digits), random.nextInt(1, 23)).toString();
+            String text = new BigDecimal(BigInteger.valueOf(digits), random.nextInt(1, 23)).toString();
             assertThat(Double.valueOf(Floats.parse(text))).as(text).isEqualTo(Double.valueOf(text));
         }
         for (int i = 0; i < 100_000; i++) {
             double d = random.nextDouble(1e-6, 1e3);
             BigDecimal midpoint = new BigDecimal(d).add(new BigDecimal(Math.nextUp(d))).divide(BigDecimal.valueOf(2));
-            BigDecimal rounded = midpoint.round(new java.math.MathContext(18));
+            BigDecimal rounded = midpoint.round(new MathContext(18));
             for (BigDecimal candidate : new BigDecimal[] {rounded, rounded.add(rounded.ulp()), rounded.subtract(rounded.ulp())}) {
                 String text = candidate.toPlainString();
                 assertThat(Double.valueOf(Floats.parse(text))).as(text).isEqualTo(Double.valueOf(text));
