@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  * more than {@code maxLabelValues + 1} series. Defined by
  * {@link RegistryFamilies#counter(String, String, String, String, int)}; thread-safe.
  */
-public final class LabelledRegistryCounter implements RegistryFamily {
+public final class LabelledRegistryCounter {
 
     /** The label value that counts every value past the bound. */
     public static final String OVERFLOW_VALUE = "other";
@@ -92,8 +92,7 @@ public final class LabelledRegistryCounter implements RegistryFamily {
         return meter;
     }
 
-    @Override
-    public MetricFamilySamples collect() {
+    MetricFamilySamples collect() {
         List<Sample> samples = new ArrayList<>(byLabelValue.size());
         for (Map.Entry<String, Meter> entry : byLabelValue.entrySet()) {
             samples.add(new Sample(name + "_total", List.of(labelName), List.of(entry.getKey()),

@@ -12,7 +12,7 @@ import java.util.List;
  * Dropwizard reporter show its count and rates) and exported as a Prometheus counter. Defined by
  * {@link RegistryFamilies#counter(String, String, String)}; thread-safe.
  */
-public final class RegistryCounter implements RegistryFamily {
+public final class RegistryCounter {
 
     private final String name;
     private final String help;
@@ -46,8 +46,7 @@ public final class RegistryCounter implements RegistryFamily {
         return meter.getCount();
     }
 
-    @Override
-    public MetricFamilySamples collect() {
+    MetricFamilySamples collect() {
         return new MetricFamilySamples(name, Collector.Type.COUNTER, help,
                 List.of(new Sample(name + "_total", List.of(), List.of(), meter.getCount())));
     }

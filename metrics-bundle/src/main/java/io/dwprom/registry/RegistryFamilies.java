@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * An application's own Prometheus families whose values live in Dropwizard's {@link MetricRegistry}: the admin
@@ -47,6 +48,8 @@ public final class RegistryFamilies {
     private final CollectorRegistry prometheus;
     private final MetricRegistry dropwizard;
     private final Set<String> owned = ConcurrentHashMap.newKeySet();
+    /** {@code <dropwizardName>.} of each labelled counter: the names its label values will take. */
+    private final Set<String> labelledPrefixes = ConcurrentHashMap.newKeySet();
 
     /**
      * Families over {@code dropwizard}, exported by {@code prometheus}. The bundle makes the application's one
@@ -68,7 +71,7 @@ public final class RegistryFamilies {
         checkDropwizardName(family, dropwizardName);
         Meter meter = new Meter();
         RegistryCounter counter = new RegistryCounter(family, help, meter);
-        define(counter, family, dropwizardName, meter);
+        define(counter::collect, family, dropwizardName, meter);
         return counter;
     }
 
@@ -92,14 +95,15 @@ public final class RegistryFamilies {
                     + maxLabelValues);
         }
         checkDropwizardName(family, dropwizardName);
-        String taken = dropwizard.getNames().stream().filter(n -> n.startsWith(dropwizardName + ".")).findFirst()
-                .orElse(null);
-        if (taken != null || owned.stream().anyMatch(n -> n.startsWith(dropwizardName + "."))) {
-            throw conflict(family, dropwizardName + ".*", taken != null ? taken : dropwizardName + ".*");
+        String prefix = dropwizardName + ".";
+        String taken = firstNameUnder(prefix);
+        if (taken != null) {
+            throw conflict(family, prefix + "*", taken);
         }
         LabelledRegistryCounter counter = new LabelledRegistryCounter(dropwizard, owned::add, family, help,
                 dropwizardName, labelName, maxLabelValues);
-        registerCollector(counter, family);
+        registerCollector(counter::collect, family);
+        labelledPrefixes.add(prefix);
         return counter;
     }
 
@@ -170,6 +174,20 @@ public final class RegistryFamilies {
         if (owned.contains(dropwizardName) || dropwizard.getNames().contains(dropwizardName)) {
             throw conflict(family, dropwizardName, dropwizardName);
         }
+        for (String prefix : labelledPrefixes) {
+            if (dropwizardName.startsWith(prefix) || prefix.equals(dropwizardName + ".")) {
+                throw conflict(family, dropwizardName, prefix + "* (a labelled counter's values)");
+            }
+        }
+    }
+
+    /** A Dropwizard name, taken or reserved for a labelled counter's values, under {@code prefix}; null if none. */
+    private String firstNameUnder(String prefix) {
+        return Stream.of(dropwizard.getNames().stream(), owned.stream(),
+                        labelledPrefixes.stream().map(reserved -> reserved + "*"))
+                .flatMap(names -> names)
+                .filter(name -> name.startsWith(prefix))
+                .findFirst().orElse(null);
     }
 
     private static MetricsException conflict(String family, String wanted, String existing) {

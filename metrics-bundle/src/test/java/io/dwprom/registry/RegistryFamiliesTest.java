@@ -122,6 +122,16 @@ class RegistryFamiliesTest {
     }
 
     @Test
+    void aNameAmongALabelledCountersValuesIsAConflict() {
+        families.counter("payments", "Payments, by outcome.", "shop.payments", "outcome", 5);
+
+        assertThatThrownBy(() -> families.counter("paid", "Paid.", "shop.payments.paid"))
+                .isInstanceOf(MetricsException.class).hasMessageContaining("shop.payments.*");
+        assertThatThrownBy(() -> families.counter("shop", "Shop.", "shop", "kind", 5))
+                .isInstanceOf(MetricsException.class).hasMessageContaining("shop.payments");
+    }
+
+    @Test
     void malformedDefinitionsAreRefusedBeforeAnythingIsRegistered() {
         assertThatThrownBy(() -> families.histogram("sizes", "Sizes.", "shop.sizes", List.of(5.0, 1.0)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("increasing");
