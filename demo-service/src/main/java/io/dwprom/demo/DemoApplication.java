@@ -9,8 +9,8 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.migrations.MigrationsBundle;
 import io.dwprom.bundle.PrometheusBundle;
-import io.dwprom.business.BusinessMetrics;
 import io.dwprom.demo.cli.ImportDatasetCommand;
+import io.dwprom.demo.core.BusinessMetrics;
 import io.dwprom.demo.core.Datasets;
 import io.dwprom.demo.core.Evaluations;
 import io.dwprom.demo.core.Experiments;
@@ -26,6 +26,7 @@ import io.dwprom.demo.resources.RunsResource;
 import io.dwprom.demo.tracing.ServerSpanFilter;
 import io.dwprom.demo.tracing.Tracing;
 import jakarta.servlet.DispatcherType;
+import org.glassfish.jersey.internal.inject.AbstractBinder;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.Clock;
@@ -94,7 +95,13 @@ public class DemoApplication extends Application<DemoConfiguration> {
         environment.servlets().addFilter("server-spans", new ServerSpanFilter(Tracing.start(NAME, environment.lifecycle())))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         Jdbi jdbi = prometheus.jdbiFactory().build(environment, config.getDatabase(), "database");
-        BusinessMetrics business = prometheus.metrics().business();
+        BusinessMetrics business = config.getBusiness().build(prometheus.metrics().registryFamilies());
+        environment.jersey().register(new AbstractBinder() {
+            @Override
+            protected void configure() {
+                bind(business).to(BusinessMetrics.class); // injectable into resources, like the bundle's recorders
+            }
+        });
         Clock clock = Clock.systemUTC();
 
         environment.jersey().register(new DomainExceptionMapper());

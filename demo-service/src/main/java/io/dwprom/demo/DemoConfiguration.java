@@ -15,6 +15,8 @@ import jakarta.validation.constraints.NotNull;
  * <tr><th>key</th><th>default</th><th>description</th></tr>
  * <tr><td>database</td><td>(required)</td><td>Dropwizard's {@link DataSourceFactory}: H2 or PostgreSQL</td></tr>
  * <tr><td>datasets</td><td>see {@link DatasetStorageFactory}</td><td>where uploaded dataset bytes go</td></tr>
+ * <tr><td>business</td><td>see {@link BusinessMetricsFactory}</td><td>buckets and bounds of the demo's own
+ * families</td></tr>
  * <tr><td>prometheus</td><td>see {@link PrometheusFactory}</td><td>the metrics bundle</td></tr>
  * </table>
  */
@@ -26,6 +28,9 @@ public class DemoConfiguration extends Configuration {
     @Valid
     @NotNull
     private DatasetStorageFactory datasets = new DatasetStorageFactory();
+    @Valid
+    @NotNull
+    private BusinessMetricsFactory business = new BusinessMetricsFactory();
     @Valid
     @NotNull
     private PrometheusFactory prometheus = new PrometheusFactory();
@@ -48,6 +53,16 @@ public class DemoConfiguration extends Configuration {
     @JsonProperty("datasets")
     public void setDatasets(DatasetStorageFactory datasets) {
         this.datasets = datasets;
+    }
+
+    @JsonProperty("business")
+    public BusinessMetricsFactory getBusiness() {
+        return business;
+    }
+
+    @JsonProperty("business")
+    public void setBusiness(BusinessMetricsFactory business) {
+        this.business = business;
     }
 
     @JsonProperty("prometheus")

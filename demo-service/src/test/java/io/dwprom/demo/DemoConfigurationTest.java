@@ -63,6 +63,18 @@ class DemoConfigurationTest {
         assertThat(config.getPrometheus().getExcludedPaths()).containsExactly("/health", "/metrics");
         assertThat(config.getPrometheus().isJvmMetrics()).isTrue();
         assertThat(config.getPrometheus().isJvmAllocationMetrics()).isFalse();
+        assertThat(config.getPrometheus().getDbActiveConnectionsName()).isEqualTo("db_connections_total");
+    }
+
+    @Test
+    void theDemosOwnFamiliesHaveTheSpecificationsBucketsAndStatusBound() throws Exception {
+        DemoConfiguration config = load(Map.of());
+
+        assertThat(config.getBusiness().getExperimentDurationSeconds())
+                .isEqualTo(BusinessMetricsFactory.EXPERIMENT_SECONDS);
+        assertThat(config.getBusiness().getDatasetUploadSizeBytes())
+                .isEqualTo(BusinessMetricsFactory.DATASET_SIZE_BYTES);
+        assertThat(config.getBusiness().getMaxStatusValues()).isEqualTo(50);
     }
 
     @Test

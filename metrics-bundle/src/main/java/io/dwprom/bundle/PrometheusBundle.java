@@ -4,7 +4,6 @@ import io.dropwizard.core.Configuration;
 import io.dropwizard.core.ConfiguredBundle;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.jdbi3.JdbiFactory;
-import io.dwprom.business.BusinessMetrics;
 import io.dwprom.core.MetricHelpers;
 import io.dwprom.core.MetricsException;
 import io.dwprom.db.DatabaseMetrics;
@@ -13,6 +12,7 @@ import io.dwprom.http.ExcludedPaths;
 import io.dwprom.http.HttpMetrics;
 import io.dwprom.http.JerseyRequestListener;
 import io.dwprom.push.CommandPush;
+import io.dwprom.registry.RegistryFamilies;
 import io.prometheus.client.CollectorRegistry;
 import org.glassfish.jersey.internal.inject.AbstractBinder;
 
@@ -63,7 +63,8 @@ public class PrometheusBundle<T extends Configuration> implements ConfiguredBund
             environment.jersey().register(new JerseyRequestListener(metrics.http(),
                     new ExcludedPaths(config.getExcludedPaths()), metrics.recordingErrors()));
             environment.admin().addServlet("prometheus",
-                            new PrometheusServlet(metrics.registry(), metrics.scrapeBarrier(), config.getAccess().build()))
+                            new PrometheusServlet(metrics.registry(), metrics.scrapeBarrier(), config.getAccess().build(),
+                                    config.isCreatedSeries()))
                     .addMapping(config.getPath());
             if (config.getHealth().isEnabled()) {
                 config.getHealth().register(metrics.registry(), appConfiguration, environment);
@@ -116,7 +117,7 @@ public class PrometheusBundle<T extends Configuration> implements ConfiguredBund
             bind(metrics).to(PrometheusMetrics.class);
             bind(metrics.http()).to(HttpMetrics.class);
             bind(metrics.database()).to(DatabaseMetrics.class);
-            bind(metrics.business()).to(BusinessMetrics.class);
+            bind(metrics.registryFamilies()).to(RegistryFamilies.class);
             bind(metrics.helpers()).to(MetricHelpers.class);
         }
     }

@@ -27,8 +27,10 @@ import java.util.List;
  * <tr><td>exemplars</td><td>true</td><td>with OpenTelemetry present, the {@code http_request_duration_seconds}
  * and {@code db_query_duration_seconds} buckets carry the trace and span of a sampled observation, in
  * OpenMetrics scrapes only</td></tr>
- * <tr><td>maxStatusValues</td><td>50</td><td>distinct {@code status} values per business counter; more fold
- * into {@code other}</td></tr>
+ * <tr><td>createdSeries</td><td>false</td><td>render the {@code _created} samples of counter, histogram and
+ * summary families (the start time of each series); false leaves them out of every family of the endpoint</td></tr>
+ * <tr><td>dbActiveConnectionsName</td><td>db_connections_active</td><td>name of the gauge of active (borrowed)
+ * database connections</td></tr>
  * <tr><td>maxSqlTables</td><td>200</td><td>distinct {@code table} values; more fold into {@code other}</td></tr>
  * <tr><td>maxLabelSetsPerFamily</td><td>2000</td><td>label sets per family; more are recorded into one
  * {@code OVERFLOW} series and counted in {@code dwprom_label_sets_overflowed_total}</td></tr>
@@ -50,8 +52,10 @@ public class PrometheusFactory {
     private boolean jvmMetrics = true;
     private boolean jvmAllocationMetrics = false;
     private boolean exemplars = true;
-    @Min(1)
-    private int maxStatusValues = 50;
+    private boolean createdSeries = false;
+    @NotNull
+    @Pattern(regexp = "[a-zA-Z_:][a-zA-Z0-9_:]*", message = "must be a Prometheus metric name")
+    private String dbActiveConnectionsName = "db_connections_active";
     @Min(1)
     private int maxSqlTables = 200;
     @Min(1)
@@ -133,13 +137,23 @@ public class PrometheusFactory {
     }
 
     @JsonProperty
-    public int getMaxStatusValues() {
-        return maxStatusValues;
+    public boolean isCreatedSeries() {
+        return createdSeries;
     }
 
     @JsonProperty
-    public void setMaxStatusValues(int maxStatusValues) {
-        this.maxStatusValues = maxStatusValues;
+    public void setCreatedSeries(boolean createdSeries) {
+        this.createdSeries = createdSeries;
+    }
+
+    @JsonProperty
+    public String getDbActiveConnectionsName() {
+        return dbActiveConnectionsName;
+    }
+
+    @JsonProperty
+    public void setDbActiveConnectionsName(String dbActiveConnectionsName) {
+        this.dbActiveConnectionsName = dbActiveConnectionsName;
     }
 
     @JsonProperty

@@ -2,7 +2,6 @@ package io.dwprom.bundle;
 
 import com.codahale.metrics.MetricFilter;
 import com.codahale.metrics.MetricRegistry;
-import io.dwprom.business.BusinessMetrics;
 import io.dwprom.core.Buckets;
 import io.dwprom.core.CardinalityGuard;
 import io.dwprom.core.MetricHelpers;
@@ -15,18 +14,18 @@ import io.dwprom.db.SqlStatementClassifier;
 import io.dwprom.exemplars.Exemplars;
 import io.dwprom.exposition.BridgeSampleBuilder;
 import io.dwprom.http.HttpMetrics;
+import io.dwprom.registry.RegistryFamilies;
 import io.dwprom.system.SystemMetrics;
 import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.dropwizard.DropwizardExports;
 import io.prometheus.client.exemplars.HistogramExemplarSampler;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Every recorder of one application, over one {@link CollectorRegistry} of its own (never the JVM-wide default,
  * so several applications can run in one JVM). Resources get the recorders by injection
- * ({@code @Inject BusinessMetrics}) or from {@link PrometheusBundle#metrics()}.
+ * ({@code @Inject HttpMetrics}, {@code @Inject RegistryFamilies}, ...) or from {@link PrometheusBundle#metrics()}.
  */
 public final class PrometheusMetrics {
 
@@ -37,7 +36,7 @@ public final class PrometheusMetrics {
     private final RecordingErrors recordingErrors;
     private final HttpMetrics http;
     private final DatabaseMetrics database;
-    private final BusinessMetrics business;
+    private final RegistryFamilies registryFamilies;
     private final MetricHelpers helpers;
     private final PrometheusJdbiPlugin jdbiPlugin;
 
@@ -50,10 +49,9 @@ public final class PrometheusMetrics {
         HistogramExemplarSampler exemplars = Exemplars.sampler(config.isExemplars()).orElse(null);
         this.http = new HttpMetrics(registry, guard, buckets.getHttpDurationSeconds(), buckets.getHttpSizeBytes(),
                 exemplars);
-        this.database = new DatabaseMetrics(registry, guard, buckets.getDbQueryDurationSeconds(), exemplars);
-        this.business = new BusinessMetrics(dropwizardRegistry, buckets.getExperimentDurationSeconds(),
-                buckets.getDatasetUploadSizeBytes(), config.getMaxStatusValues());
-        registry.register(business.exports());
+        this.database = new DatabaseMetrics(registry, guard, buckets.getDbQueryDurationSeconds(), exemplars,
+                config.getDbActiveConnectionsName());
+        this.registryFamilies = new RegistryFamilies(registry, dropwizardRegistry);
         this.helpers = new MetricHelpers(registry, barrier, guard, Buckets.toArray(Buckets.HTTP_DURATION_SECONDS));
         this.jdbiPlugin = new PrometheusJdbiPlugin(database,
                 new SqlStatementClassifier(MAX_CACHED_SQL_STATEMENTS, config.getMaxSqlTables()), recordingErrors);
@@ -69,9 +67,10 @@ public final class PrometheusMetrics {
         SystemMetrics.register(registry, config.isJvmMetrics(), config.isJvmAllocationMetrics());
         BridgeFactory bridge = config.getBridge();
         if (bridge.isEnabled()) {
-            List<String> excluded = new ArrayList<>(bridge.getExcludedPrefixes());
-            excluded.add(BusinessMetrics.PREFIX);
-            MetricFilter filter = (name, metric) -> excluded.stream().noneMatch(name::startsWith);
+            List<String> excluded = List.copyOf(bridge.getExcludedPrefixes());
+            RegistryFamilies families = metrics.registryFamilies();
+            MetricFilter filter = (name, metric) -> !families.owns(name)
+                    && excluded.stream().noneMatch(name::startsWith);
             new DropwizardExports(dropwizardRegistry, filter, new BridgeSampleBuilder(bridge.effectiveMappings()))
                     .register(registry);
         }
@@ -103,8 +102,9 @@ public final class PrometheusMetrics {
         return database;
     }
 
-    public BusinessMetrics business() {
-        return business;
+    /** The application's own families kept in Dropwizard's {@code MetricRegistry}, exported with real buckets. */
+    public RegistryFamilies registryFamilies() {
+        return registryFamilies;
     }
 
     public MetricHelpers helpers() {

@@ -19,19 +19,22 @@ public final class Buckets {
     public static final List<Double> DB_QUERY_SECONDS =
             List.of(0.0001, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5, 1.0);
 
-    /** Experiment duration: 9 buckets from 1 s to 1 h. */
-    public static final List<Double> EXPERIMENT_SECONDS =
-            List.of(1.0, 5.0, 10.0, 30.0, 60.0, 300.0, 600.0, 1800.0, 3600.0);
-
-    /** Dataset upload size: 7 buckets from 1 KiB to 1 GiB. */
-    public static final List<Double> DATASET_SIZE_BYTES =
-            List.of(1024.0, 10240.0, 102400.0, 1048576.0, 10485760.0, 104857600.0, 1073741824.0);
-
     private Buckets() {
     }
 
     /** Bounds as the primitive array simpleclient's builders take. */
     public static double[] toArray(List<Double> bounds) {
         return bounds.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** Whether every bound is positive, finite and greater than the one before it; true for an empty list. */
+    public static boolean isPositiveAndIncreasing(List<Double> bounds) {
+        for (int i = 0; i < bounds.size(); i++) {
+            Double bound = bounds.get(i);
+            if (bound == null || !(bound > 0) || bound.isInfinite() || (i > 0 && !(bound > bounds.get(i - 1)))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -25,7 +25,7 @@ import static io.dwprom.core.Buckets.toArray;
  * <tr><th>name</th><th>type</th><th>labels</th></tr>
  * <tr><td>db_query_duration_seconds</td><td>histogram</td><td>query_type, table</td></tr>
  * <tr><td>db_query_errors_total</td><td>counter</td><td>query_type, error_type</td></tr>
- * <tr><td>db_connections_total</td><td>gauge</td><td>- (active connections; the name is the specification's)</td></tr>
+ * <tr><td>db_connections_active (configurable)</td><td>gauge</td><td>- (active connections)</td></tr>
  * <tr><td>db_connection_errors_total</td><td>counter</td><td>-</td></tr>
  * </table>
  */
@@ -33,8 +33,8 @@ public final class DatabaseMetrics {
 
     public static final String QUERY_DURATION = "db_query_duration_seconds";
     public static final String QUERY_ERRORS = "db_query_errors_total";
-    /** A gauge despite its {@code _total} suffix: the specification's name, kept for compatibility. */
-    public static final String CONNECTIONS = "db_connections_total";
+    /** The default name of the gauge of active connections. */
+    public static final String CONNECTIONS = "db_connections_active";
     public static final String CONNECTION_ERRORS = "db_connection_errors_total";
 
     private final StripedHistogram queryDuration;
@@ -51,6 +51,16 @@ public final class DatabaseMetrics {
     /** @param exemplarSampler samples the exemplars of {@value #QUERY_DURATION}; null for none */
     public DatabaseMetrics(CollectorRegistry registry, CardinalityGuard guard, List<Double> queryBuckets,
                            HistogramExemplarSampler exemplarSampler) {
+        this(registry, guard, queryBuckets, exemplarSampler, CONNECTIONS);
+    }
+
+    /**
+     * @param exemplarSampler samples the exemplars of {@value #QUERY_DURATION}; null for none
+     * @param connectionsName the name of the gauge of active connections (a name ending in {@code _total}, which
+     *                        linters report for a gauge, is explained in its HELP)
+     */
+    public DatabaseMetrics(CollectorRegistry registry, CardinalityGuard guard, List<Double> queryBuckets,
+                           HistogramExemplarSampler exemplarSampler, String connectionsName) {
         // Written for every statement by every request thread: striped rows, not simpleclient adders (BENCHMARKS.md).
         queryDuration = new StripedHistogram(registry, guard, QUERY_DURATION,
                 "SQL statement execution time, by query type and table.", List.of("query_type", "table"),
@@ -60,9 +70,9 @@ public final class DatabaseMetrics {
                         .labelNames("query_type", "error_type").withoutExemplars().register(registry), 2, guard);
         connectionErrors = Counter.build(CONNECTION_ERRORS, "Failures to obtain a database connection.")
                 .withoutExemplars().register(registry);
-        Gauge connections = Gauge.build(CONNECTIONS,
-                "Active (borrowed) database connections of all tracked pools. A gauge; the _total suffix is kept "
-                        + "for compatibility.").create();
+        Gauge connections = Gauge.build(connectionsName,
+                "Active (borrowed) database connections of all tracked pools." + (connectionsName.endsWith("_total")
+                        ? " A gauge; the _total suffix is kept for compatibility." : "")).create();
         connections.setChild(new Gauge.Child() {
             @Override
             public double get() {

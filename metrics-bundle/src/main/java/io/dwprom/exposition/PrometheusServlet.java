@@ -27,7 +27,9 @@ import java.util.concurrent.TimeUnit;
  * families are collected while no batch is half applied ({@link ScrapeBarrier}) and rendered fully before the
  * first byte is sent, so a failure answers a clean 500 naming the cause, counted in
  * {@code dwprom_scrape_errors_total} and logged at most once a minute; the next scrape starts afresh. With
- * {@link EndpointAccess} credentials set, a request without them gets 401.
+ * {@link EndpointAccess} credentials set, a request without them gets 401. Without created series, the
+ * {@code _created} samples of counter, histogram and summary families (the bundle's own and simpleclient's) are
+ * left out of the rendering.
  */
 public final class PrometheusServlet extends HttpServlet {
 
@@ -37,12 +39,21 @@ public final class PrometheusServlet extends HttpServlet {
     private final transient CollectorRegistry registry;
     private final transient ScrapeBarrier barrier;
     private final transient EndpointAccess access;
+    private final boolean createdSeries;
     private final transient Counter scrapeErrors;
     private final transient RateLimitedLog failureLog = new RateLimitedLog(1, TimeUnit.MINUTES);
     /** Length of the previous exposition, to size the next one's buffer without regrowing. */
     private volatile int lastLength = 16 * 1024;
 
+    /** An endpoint rendering every sample the collectors give, {@code _created} ones included. */
     public PrometheusServlet(CollectorRegistry registry, ScrapeBarrier barrier, EndpointAccess access) {
+        this(registry, barrier, access, true);
+    }
+
+    /** @param createdSeries whether {@code _created} samples of counters, histograms and summaries are rendered */
+    public PrometheusServlet(CollectorRegistry registry, ScrapeBarrier barrier, EndpointAccess access,
+                             boolean createdSeries) {
+        this.createdSeries = createdSeries;
         this.registry = registry;
         this.barrier = barrier;
         this.access = access;
@@ -80,8 +91,9 @@ public final class PrometheusServlet extends HttpServlet {
     }
 
     private String render(String contentType, Set<String> names) throws IOException {
-        List<MetricFamilySamples> families = barrier.collect(
+        List<MetricFamilySamples> collected = barrier.collect(
                 () -> Collections.list(registry.filteredMetricFamilySamples(names)));
+        List<MetricFamilySamples> families = createdSeries ? collected : CreatedSamples.without(collected);
         int expected = lastLength;
         StringBuilderWriter text = new StringBuilderWriter(expected + expected / 8);
         TextFormat.writeFormat(contentType, text, Collections.enumeration(families));

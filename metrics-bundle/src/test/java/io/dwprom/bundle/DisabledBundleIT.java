@@ -28,7 +28,7 @@ class DisabledBundleIT {
 
     @Test
     void resourcesUsingTheRecordersAndTheDatabaseStillWork() {
-        assertThat(APP.send("POST", "/business", HttpRequest.BodyPublishers.noBody()).body()).isEqualTo("recorded");
+        assertThat(APP.send("POST", "/jobs/ok", HttpRequest.BodyPublishers.noBody()).body()).isEqualTo("recorded");
         assertThat(APP.send("POST", "/db/items/1", HttpRequest.BodyPublishers.noBody()).statusCode()).isEqualTo(200);
         assertThat(APP.get("/db/items").body()).contains("item-1");
         assertThat(APP.get("/items/3").statusCode()).isEqualTo(200);
@@ -37,9 +37,9 @@ class DisabledBundleIT {
     @Test
     void nothingIsRecordedAnywhereAScraperCouldSee() {
         APP.get("/items/3");
-        APP.send("POST", "/business", HttpRequest.BodyPublishers.noBody());
+        APP.send("POST", "/jobs/ok", HttpRequest.BodyPublishers.noBody());
 
-        assertThat(EXTENSION.getEnvironment().metrics().getNames()).noneMatch(name -> name.startsWith("business."));
+        assertThat(EXTENSION.getEnvironment().metrics().getNames()).noneMatch(name -> name.startsWith("testapp."));
         assertThat(APP.application().prometheus().metrics().registry().getSampleValue("http_requests_total",
                 new String[]{"method", "path", "status"}, new String[]{"GET", "/items/{id}", "200"})).isNull();
     }

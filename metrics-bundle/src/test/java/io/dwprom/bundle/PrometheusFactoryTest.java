@@ -29,6 +29,8 @@ class PrometheusFactoryTest {
         assertThat(config.isJvmMetrics()).isTrue();
         assertThat(config.isJvmAllocationMetrics()).isFalse();
         assertThat(config.isExemplars()).isTrue();
+        assertThat(config.isCreatedSeries()).isFalse();
+        assertThat(config.getDbActiveConnectionsName()).isEqualTo("db_connections_active");
         assertThat(config.getBuckets().getHttpDurationSeconds()).isEqualTo(Buckets.HTTP_DURATION_SECONDS);
         assertThat(config.getBuckets().getDbQueryDurationSeconds()).hasSize(11);
         assertThat(config.getBridge().getExcludedPrefixes()).containsExactly("jvm.");
@@ -44,7 +46,8 @@ class PrometheusFactoryTest {
         assertThat(config.isJvmMetrics()).isFalse();
         assertThat(config.isJvmAllocationMetrics()).isTrue();
         assertThat(config.isExemplars()).isFalse();
-        assertThat(config.getMaxStatusValues()).isEqualTo(10);
+        assertThat(config.isCreatedSeries()).isTrue();
+        assertThat(config.getDbActiveConnectionsName()).isEqualTo("db_connections_total");
         assertThat(config.getBuckets().getHttpDurationSeconds()).containsExactly(0.01, 0.1, 1.0);
         assertThat(config.getBuckets().getHttpSizeBytes()).isEqualTo(Buckets.HTTP_SIZE_BYTES);
         assertThat(config.getBridge().getExcludedPrefixes()).containsExactly("jvm.", "ch.qos");

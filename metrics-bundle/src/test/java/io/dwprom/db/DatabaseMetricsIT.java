@@ -77,13 +77,13 @@ class DatabaseMetricsIT {
     void theConnectionsGaugeCountsBorrowedConnections() {
         Jdbi jdbi = APP.application().prometheus().jdbiFactory().build(EXTENSION.getEnvironment(),
                 EXTENSION.getConfiguration().getDatabase(), "gauge-check");
-        double idle = scrape().value("db_connections_total");
+        double idle = scrape().value("db_connections_active");
         try (Handle first = jdbi.open(); Handle second = jdbi.open()) {
             first.execute("SELECT 1");
             second.execute("SELECT 1");
-            assertThat(scrape().value("db_connections_total")).isEqualTo(idle + 2);
+            assertThat(scrape().value("db_connections_active")).isEqualTo(idle + 2);
         }
-        assertThat(scrape().value("db_connections_total")).isEqualTo(idle);
+        assertThat(scrape().value("db_connections_active")).isEqualTo(idle);
     }
 
     @Test

@@ -40,17 +40,9 @@ class ExpositionIT {
             entry("http_request_size_bytes", "histogram"),
             entry("http_response_size_bytes", "histogram"),
             entry("db_query_duration_seconds", "histogram"),
-            entry("db_connections_total", "gauge"),
+            entry("db_connections_active", "gauge"),
             entry("db_connection_errors_total", "counter"),
             entry("db_query_errors_total", "counter"),
-            entry("experiments_created_total", "counter"),
-            entry("experiments_completed_total", "counter"),
-            entry("experiment_runs_total", "counter"),
-            entry("experiment_duration_seconds", "histogram"),
-            entry("evaluations_processed_total", "counter"),
-            entry("models_registered_total", "counter"),
-            entry("datasets_uploaded_total", "counter"),
-            entry("dataset_upload_size_bytes", "histogram"),
             entry("process_cpu_seconds_total", "counter"),
             entry("process_resident_memory_bytes", "gauge"),
             entry("process_open_fds", "gauge"),
@@ -68,25 +60,47 @@ class ExpositionIT {
     }
 
     @Test
-    void businessMetricsLiveInDropwizardsRegistryAndAreExportedUnderTheSpecificationsNames() {
-        ScrapedMetrics before = new ScrapedMetrics(APP.scrape());
-        APP.send("POST", "/business", HttpRequest.BodyPublishers.noBody());
-        ScrapedMetrics after = new ScrapedMetrics(APP.scrape());
+    void registryFamiliesLiveInDropwizardsRegistryAndAreExportedWithRealBucketsAndBoundedLabels() {
+        for (String outcome : List.of("ok", "failed", "cancelled", "lost")) {
+            APP.send("POST", "/jobs/" + outcome, HttpRequest.BodyPublishers.noBody());
+        }
+        ScrapedMetrics scrape = new ScrapedMetrics(APP.scrape());
 
-        assertThat(after.value("experiments_created_total") - before.value("experiments_created_total")).isEqualTo(1);
-        assertThat(after.value("experiments_completed_total", "status", "success")).isEqualTo(1);
-        assertThat(after.value("experiment_runs_total", "status", "running")).isEqualTo(1);
-        assertThat(after.value("experiment_duration_seconds_sum")).isEqualTo(42);
-        assertThat(after.value("experiment_duration_seconds_bucket", "le", "30.0")).isEqualTo(0);
-        assertThat(after.value("experiment_duration_seconds_bucket", "le", "60.0")).isEqualTo(1);
-        assertThat(after.value("dataset_upload_size_bytes_sum")).isEqualTo(5000);
-        assertThat(after.value("dataset_upload_size_bytes_bucket", "le", "10240.0")).isEqualTo(1);
-        assertThat(after.samples("experiment_duration_seconds_bucket")).hasSize(10);
-        assertThat(after.samples("dataset_upload_size_bytes_bucket")).hasSize(8);
-        assertThat(EXTENSION.getEnvironment().metrics().meter("business.experiments.created").getCount())
-                .isEqualTo((long) after.value("experiments_created_total"));
+        assertThat(scrape.type("jobs_done_total")).isEqualTo("counter");
+        assertThat(scrape.value("jobs_done_total", "outcome", "ok")).isEqualTo(1);
+        assertThat(scrape.value("jobs_done_total", "outcome", "other")).isEqualTo(2);
+        assertThat(scrape.samples("jobs_done_total")).hasSize(3);
+        assertThat(scrape.type("job_duration_seconds")).isEqualTo("histogram");
+        assertThat(scrape.value("job_duration_seconds_sum")).isEqualTo(4 * 42);
+        assertThat(scrape.value("job_duration_seconds_bucket", "le", "10.0")).isEqualTo(0);
+        assertThat(scrape.value("job_duration_seconds_bucket", "le", "60.0")).isEqualTo(4);
+        assertThat(scrape.samples("job_duration_seconds_bucket")).hasSize(4);
+        assertThat(scrape.value("job_payload_bytes_bucket", "le", "1048576.0")).isEqualTo(4);
+        assertThat(EXTENSION.getEnvironment().metrics().meter("testapp.jobs.done.other").getCount()).isEqualTo(2);
         assertThat(APP.send(java.net.http.HttpRequest.newBuilder(APP.adminUri("/metrics")).GET()).body())
-                .contains("business.experiments.created", "business.datasets.upload-size");
+                .contains("testapp.jobs.done.ok", "testapp.jobs.duration", "testapp.jobs.payload");
+        assertThat(APP.get("/owned?name=testapp.jobs.duration").body()).isEqualTo("true");
+        assertThat(APP.get("/owned?name=io.dropwizard.jetty.MutableServletContextHandler.requests").body())
+                .isEqualTo("false");
+    }
+
+    @Test
+    void anApplicationExportsNoFamilyAndRegistersNoDropwizardMetricItDidNotAskFor() {
+        String text = APP.scrape();
+
+        assertThat(text).doesNotContain("experiment", "evaluations_processed", "models_registered", "dataset");
+        assertThat(EXTENSION.getEnvironment().metrics().getNames())
+                .noneMatch(name -> name.startsWith("business."));
+    }
+
+    @Test
+    void noCreatedSeriesAreRenderedByDefault() {
+        APP.get("/items/1");
+
+        String text = APP.scrape();
+
+        assertThat(text).contains("http_requests_total{", "jvm_gc_collection_seconds_count{");
+        assertThat(text.lines()).noneMatch(line -> line.matches("(# (HELP|TYPE) )?[a-zA-Z0-9_:]+_created[ {].*"));
     }
 
     @Test
@@ -95,7 +109,7 @@ class ExpositionIT {
         List<String> typeLines = Arrays.stream(text.split("\n")).filter(l -> l.startsWith("# TYPE ")).toList();
 
         assertThat(typeLines).doesNotHaveDuplicates();
-        assertThat(typeLines).noneMatch(l -> l.contains(" business_") || l.contains(" jvm_memory_heap"));
+        assertThat(typeLines).noneMatch(l -> l.contains(" testapp_") || l.contains(" jvm_memory_heap"));
     }
 
     @Test
@@ -147,16 +161,16 @@ class ExpositionIT {
     }
 
     @Test
-    void theScrapePassesPromtoolWithOnlyTheSpecificationsGaugeNamedTotal() throws Exception {
+    void theScrapePassesPromtoolWithoutFindings() throws Exception {
         APP.get("/items/1");
         APP.get("/does-not-exist");
-        APP.send("POST", "/business", HttpRequest.BodyPublishers.noBody());
+        APP.send("POST", "/jobs/ok", HttpRequest.BodyPublishers.noBody());
         APP.get("/db/items");
 
         PromtoolAccess.Result result = PromtoolAccess.checkMetrics(APP.scrape());
 
-        assertThat(result.findings()).containsExactly(
-                "db_connections_total non-counter metrics should not have \"_total\" suffix");
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.findings()).isEmpty();
         assertThat(result.findings().stream().collect(Collectors.joining())).doesNotContain("error while linting");
     }
 }

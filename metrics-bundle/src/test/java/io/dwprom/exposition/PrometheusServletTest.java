@@ -3,7 +3,10 @@ package io.dwprom.exposition;
 import io.dwprom.core.ScrapeBarrier;
 import io.prometheus.client.Collector;
 import io.prometheus.client.CollectorRegistry;
+import io.prometheus.client.Counter;
 import io.prometheus.client.Gauge;
+import io.prometheus.client.Histogram;
+import io.prometheus.client.Summary;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.Test;
@@ -53,6 +56,36 @@ class PrometheusServletTest {
 
         verify(recovered).setStatus(200);
         assertThat(body.toString()).contains("healthy_gauge 3.0").contains("dwprom_scrape_errors_total 1.0");
+    }
+
+    @Test
+    void withoutCreatedSeriesTheCreatedSamplesOfCountersHistogramsAndSummariesAreLeftOut() throws Exception {
+        String without = scrape(new PrometheusServlet(everyType(), new ScrapeBarrier(), EndpointAccess.open(), false));
+        String with = scrape(new PrometheusServlet(everyType(), new ScrapeBarrier(), EndpointAccess.open(), true));
+
+        assertThat(without).contains("jobs_total 1.0", "job_seconds_count 1.0", "job_bytes_sum 10.0",
+                "last_created 7.0", "dwprom_scrape_errors_total 0.0")
+                .doesNotContain("jobs_created", "job_seconds_created", "job_bytes_created", "scrape_errors_created");
+        assertThat(with).contains("jobs_created", "job_seconds_created", "job_bytes_created", "last_created 7.0",
+                "dwprom_scrape_errors_created");
+    }
+
+    private static CollectorRegistry everyType() {
+        CollectorRegistry registry = new CollectorRegistry();
+        Counter.build("jobs_total", "Jobs.").register(registry).inc();
+        Histogram.build("job_seconds", "Job time.").buckets(1).register(registry).observe(0.5);
+        Summary.build("job_bytes", "Job size.").register(registry).observe(10);
+        Gauge.build("last_created", "A gauge whose own name ends in _created.").register(registry).set(7);
+        return registry;
+    }
+
+    private static String scrape(PrometheusServlet endpoint) throws Exception {
+        HttpServletResponse response = mock(HttpServletResponse.class);
+        StringWriter body = new StringWriter();
+        when(response.getWriter()).thenReturn(new PrintWriter(body));
+        endpoint.doGet(request(), response);
+        verify(response).setStatus(200);
+        return body.toString();
     }
 
     private static HttpServletRequest request() {

@@ -30,7 +30,8 @@ public class TestApplication extends Application<TestConfiguration> {
         Jdbi unreachable = prometheus.jdbiFactory().build(environment, configuration.getUnreachableDatabase(), "down");
         environment.jersey().register(new TestResources.Database(jdbi, unreachable));
         environment.jersey().register(new TestResources.Slow(gate));
-        environment.jersey().register(TestResources.Business.class);
+        environment.jersey().register(new TestResources.Jobs(prometheus.metrics().registryFamilies()));
+        environment.jersey().register(TestResources.Owned.class);
     }
 
     public Gate gate() {

@@ -1,7 +1,10 @@
 package io.dwprom.testapp;
 
 import com.codahale.metrics.annotation.Timed;
-import io.dwprom.business.BusinessMetrics;
+import com.codahale.metrics.Histogram;
+import com.codahale.metrics.Timer;
+import io.dwprom.registry.LabelledRegistryCounter;
+import io.dwprom.registry.RegistryFamilies;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -169,27 +172,46 @@ final class TestResources {
         }
     }
 
-    @Path("/business")
-    public static final class Business {
+    /** The application's own families in Dropwizard's registry, defined once at start-up. */
+    @Path("/jobs")
+    public static final class Jobs {
 
-        private final BusinessMetrics business;
+        private final LabelledRegistryCounter done;
+        private final Timer duration;
+        private final Histogram payload;
 
-        @Inject
-        public Business(BusinessMetrics business) {
-            this.business = business;
+        Jobs(RegistryFamilies families) {
+            done = families.counter("jobs_done_total", "Jobs done, by outcome.", "testapp.jobs.done", "outcome", 2);
+            duration = families.timer("job_duration_seconds", "Job time.", "testapp.jobs.duration",
+                    List.of(1.0, 10.0, 60.0));
+            payload = families.histogram("job_payload_bytes", "Job payload size.", "testapp.jobs.payload",
+                    List.of(1024.0, 1048576.0));
         }
 
         @POST
-        public String record() {
-            business.experimentCreated();
-            business.experimentRun("running");
-            business.experimentRun("success");
-            business.experimentCompleted("success");
-            business.experimentDuration(Duration.ofSeconds(42));
-            business.evaluationProcessed();
-            business.modelRegistered();
-            business.datasetUploaded(5000);
+        @Path("{outcome}")
+        public String record(@PathParam("outcome") String outcome) {
+            done.inc(outcome);
+            duration.update(Duration.ofSeconds(42));
+            payload.update(5000);
             return "recorded";
+        }
+    }
+
+    /** Answers whether the injected {@link RegistryFamilies} owns a Dropwizard name. */
+    @Path("/owned")
+    public static final class Owned {
+
+        private final RegistryFamilies families;
+
+        @Inject
+        public Owned(RegistryFamilies families) {
+            this.families = families;
+        }
+
+        @GET
+        public String owns(@QueryParam("name") String name) {
+            return String.valueOf(families.owns(name));
         }
     }
 }

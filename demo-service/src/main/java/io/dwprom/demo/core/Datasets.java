@@ -1,6 +1,5 @@
 package io.dwprom.demo.core;
 
-import io.dwprom.business.BusinessMetrics;
 import io.dwprom.demo.api.Dataset;
 import io.dwprom.demo.db.DatasetDao;
 import org.jdbi.v3.core.Jdbi;

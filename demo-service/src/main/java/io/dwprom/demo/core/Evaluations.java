@@ -1,6 +1,5 @@
 package io.dwprom.demo.core;
 
-import io.dwprom.business.BusinessMetrics;
 import io.dwprom.demo.api.Evaluation;
 import io.dwprom.demo.api.NewEvaluation;
 import io.dwprom.demo.db.EvaluationDao;

@@ -1,6 +1,5 @@
 package io.dwprom.demo.core;
 
-import io.dwprom.business.BusinessMetrics;
 import io.dwprom.demo.api.Experiment;
 import io.dwprom.demo.api.NewExperiment;
 import io.dwprom.demo.api.Run;

@@ -1,6 +1,5 @@
 package io.dwprom.demo.core;
 
-import io.dwprom.business.BusinessMetrics;
 import io.dwprom.demo.api.Model;
 import io.dwprom.demo.api.NewModel;
 import io.dwprom.demo.db.ModelDao;

@@ -1,4 +1,4 @@
-package io.dwprom.business;
+package io.dwprom.registry;
 
 import com.codahale.metrics.ExponentiallyDecayingReservoir;
 import com.codahale.metrics.Reservoir;
@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.LongAdder;
  * plain Dropwizard histogram cannot provide. Values arrive in Dropwizard's unit (nanoseconds for timers) and are
  * bucketed after multiplying by {@code scale} (1e-9 turns them into seconds).
  */
-public final class BucketedReservoir implements Reservoir {
+final class BucketedReservoir implements Reservoir {
 
     private final Reservoir sample = new ExponentiallyDecayingReservoir();
     private final double scale;
@@ -22,7 +22,7 @@ public final class BucketedReservoir implements Reservoir {
     private final LongAdder[] bucketCounts;
     private final DoubleAdder sum = new DoubleAdder();
 
-    public BucketedReservoir(List<Double> upperBounds, double scale) {
+    BucketedReservoir(List<Double> upperBounds, double scale) {
         this.scale = scale;
         this.upperBounds = upperBounds.stream().mapToDouble(Double::doubleValue).toArray();
         this.bucketCounts = new LongAdder[this.upperBounds.length + 1];

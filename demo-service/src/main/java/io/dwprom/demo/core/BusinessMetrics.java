@@ -1,19 +1,18 @@
-package io.dwprom.business;
+package io.dwprom.demo.core;
 
-import com.codahale.metrics.Clock;
 import com.codahale.metrics.Histogram;
-import com.codahale.metrics.Meter;
-import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.Timer;
-import io.prometheus.client.Collector;
+import io.dwprom.registry.LabelledRegistryCounter;
+import io.dwprom.registry.RegistryCounter;
+import io.dwprom.registry.RegistryFamilies;
 
 import java.time.Duration;
 import java.util.List;
 
 /**
- * The LLM research domain's meters. They live in Dropwizard's {@link MetricRegistry} under {@value #PREFIX}
- * (so the admin JSON {@code /metrics} and any Dropwizard reporter show them) and are exported to Prometheus by
- * {@link #exports()} under the specification's names:
+ * The LLM research API's own families. They live in Dropwizard's {@code MetricRegistry} under {@value #PREFIX}
+ * (so the admin JSON {@code /metrics} and any Dropwizard reporter show them) and are exported by the bundle's
+ * {@link RegistryFamilies} under these Prometheus names:
  *
  * <table>
  * <caption>Families</caption>
@@ -29,6 +28,7 @@ import java.util.List;
  * </table>
  *
  * A {@code status} label keeps at most {@code maxStatusValues} distinct values; later ones count as {@code other}.
+ * The buckets and the bound come from the demo's {@code business} configuration section.
  */
 public final class BusinessMetrics {
 
@@ -36,41 +36,34 @@ public final class BusinessMetrics {
     public static final String PREFIX = "business.";
 
     private final RegistryCounter experimentsCreated;
-    private final RegistryCounter experimentsCompleted;
-    private final RegistryCounter experimentRuns;
+    private final LabelledRegistryCounter experimentsCompleted;
+    private final LabelledRegistryCounter experimentRuns;
     private final Timer experimentDuration;
     private final RegistryCounter evaluationsProcessed;
     private final RegistryCounter modelsRegistered;
     private final RegistryCounter datasetsUploaded;
     private final Histogram datasetUploadSize;
-    private final Collector exports;
 
-    public BusinessMetrics(MetricRegistry registry, List<Double> experimentBuckets, List<Double> datasetBuckets,
+    /** Defines the families in {@code families}; call once per application. */
+    public BusinessMetrics(RegistryFamilies families, List<Double> experimentBuckets, List<Double> datasetBuckets,
                            int maxStatusValues) {
-        experimentsCreated = RegistryCounter.unlabelled(registry, "experiments_created",
-                "Experiments created.", PREFIX + "experiments.created");
-        experimentsCompleted = RegistryCounter.labelled(registry, "experiments_completed",
+        experimentsCreated = families.counter("experiments_created_total", "Experiments created.",
+                PREFIX + "experiments.created");
+        experimentsCompleted = families.counter("experiments_completed_total",
                 "Experiments completed, by final status.", PREFIX + "experiments.completed", "status",
                 maxStatusValues);
-        experimentRuns = RegistryCounter.labelled(registry, "experiment_runs",
-                "Experiment runs, by status.", PREFIX + "experiments.runs", "status", maxStatusValues);
-        evaluationsProcessed = RegistryCounter.unlabelled(registry, "evaluations_processed",
-                "Evaluations processed.", PREFIX + "evaluations.processed");
-        modelsRegistered = RegistryCounter.unlabelled(registry, "models_registered",
-                "Models registered.", PREFIX + "models.registered");
-        datasetsUploaded = RegistryCounter.unlabelled(registry, "datasets_uploaded",
-                "Datasets uploaded.", PREFIX + "datasets.uploaded");
-
-        BucketedReservoir durationReservoir = new BucketedReservoir(experimentBuckets, 1e-9);
-        experimentDuration = registry.register(PREFIX + "experiments.duration",
-                new Timer(new Meter(), new Histogram(durationReservoir), Clock.defaultClock()));
-        BucketedReservoir sizeReservoir = new BucketedReservoir(datasetBuckets, 1);
-        datasetUploadSize = registry.register(PREFIX + "datasets.upload-size", new Histogram(sizeReservoir));
-
-        exports = new RegistryFamilyCollector(List.of(experimentsCreated, experimentsCompleted, experimentRuns,
-                new RegistryHistogram("experiment_duration_seconds", "Experiment execution time.", durationReservoir),
-                evaluationsProcessed, modelsRegistered, datasetsUploaded,
-                new RegistryHistogram("dataset_upload_size_bytes", "Size of uploaded datasets.", sizeReservoir)));
+        experimentRuns = families.counter("experiment_runs_total", "Experiment runs, by status.",
+                PREFIX + "experiments.runs", "status", maxStatusValues);
+        experimentDuration = families.timer("experiment_duration_seconds", "Experiment execution time.",
+                PREFIX + "experiments.duration", experimentBuckets);
+        evaluationsProcessed = families.counter("evaluations_processed_total", "Evaluations processed.",
+                PREFIX + "evaluations.processed");
+        modelsRegistered = families.counter("models_registered_total", "Models registered.",
+                PREFIX + "models.registered");
+        datasetsUploaded = families.counter("datasets_uploaded_total", "Datasets uploaded.",
+                PREFIX + "datasets.uploaded");
+        datasetUploadSize = families.histogram("dataset_upload_size_bytes", "Size of uploaded datasets.",
+                PREFIX + "datasets.upload-size", datasetBuckets);
     }
 
     public void experimentCreated() {
@@ -101,10 +94,5 @@ public final class BusinessMetrics {
     public void datasetUploaded(long sizeBytes) {
         datasetsUploaded.inc();
         datasetUploadSize.update(sizeBytes);
-    }
-
-    /** The Prometheus collector of these families, read from the Dropwizard metrics at every scrape. */
-    public Collector exports() {
-        return exports;
     }
 }

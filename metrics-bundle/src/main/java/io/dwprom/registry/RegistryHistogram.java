@@ -1,4 +1,4 @@
-package io.dwprom.business;
+package io.dwprom.registry;
 
 import io.prometheus.client.Collector;
 import io.prometheus.client.Collector.MetricFamilySamples;
