@@ -2,6 +2,7 @@ package io.dwprom.bundle;
 
 import io.dropwizard.core.Configuration;
 import io.dropwizard.core.ConfiguredBundle;
+import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.PooledDataSourceFactory;
 import io.dropwizard.jdbi3.JdbiFactory;
@@ -46,9 +47,16 @@ public class PrometheusBundle<T extends Configuration> implements ConfiguredBund
     private PrometheusMetrics metrics;
     private PrometheusFactory config;
     private boolean enabled;
+    /** Whether an application added this bundle, so that it will run. */
+    private volatile boolean added;
 
     public PrometheusBundle(PrometheusConfiguration<T> configuration) {
         this.configuration = configuration;
+    }
+
+    @Override
+    public void initialize(Bootstrap<?> bootstrap) {
+        added = true;
     }
 
     @Override
@@ -118,7 +126,7 @@ public class PrometheusBundle<T extends Configuration> implements ConfiguredBund
      *
      * @return {@code factory} itself when this bundle has run disabled; otherwise a factory delegating to it
      * @throws MetricsException of kind {@code NOT_INITIALISED}, from the data source's start or first connection,
-     *                          when this bundle never ran
+     *                          when this bundle was never added to the application
      */
     public PooledDataSourceFactory dataSourceFactory(PooledDataSourceFactory factory) {
         if (config != null && !enabled) {
@@ -127,8 +135,16 @@ public class PrometheusBundle<T extends Configuration> implements ConfiguredBund
         return JdbcInstrumentation.instrument(factory, this::jdbcInstrumentation);
     }
 
+    /**
+     * The instrumentation of this bundle's data sources: null while the bundle is added but has not run yet (a
+     * bundle added before it may connect in its own {@code run}: those connections are not timed), empty when
+     * disabled.
+     */
     private Optional<JdbcInstrumentation> jdbcInstrumentation() {
         if (config == null) {
+            if (added) {
+                return null;
+            }
             throw new MetricsException(MetricsException.Kind.NOT_INITIALISED, "A data source from "
                     + "PrometheusBundle.dataSourceFactory(...) was used, but the Prometheus bundle never ran: add it "
                     + "with bootstrap.addBundle(...) in Application.initialize");

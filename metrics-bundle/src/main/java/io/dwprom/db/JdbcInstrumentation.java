@@ -49,8 +49,9 @@ public final class JdbcInstrumentation {
      * A factory delegating everything to {@code factory}, whose data sources time every statement once
      * {@code instrumentation} resolves: at their start or first connection, whichever comes first, so that the
      * factory may be built before the instrumentation exists. {@code instrumentation} gives empty when metrics are
-     * disabled (the data sources then pass everything through) and throws when they can never exist. A factory
-     * that is already instrumented is returned as it is.
+     * disabled (the data sources then pass everything through), null while the instrumentation does not exist yet
+     * but will (connections pass through untimed, and it is asked again at the next one), and throws when it never
+     * will. A factory that is already instrumented is returned as it is.
      */
     public static PooledDataSourceFactory instrument(PooledDataSourceFactory factory,
                                                      Supplier<Optional<JdbcInstrumentation>> instrumentation) {

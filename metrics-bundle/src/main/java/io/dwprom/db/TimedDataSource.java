@@ -13,8 +13,9 @@ import java.util.logging.Logger;
 /**
  * A {@link ManagedDataSource} whose connections are timed by {@link JdbcInstrumentation}, and whose failures to
  * connect are counted. The instrumentation is resolved at {@link #start()} or at the first connection, whichever
- * comes first (a Hibernate bundle builds its data source before later bundles have run), and the pool is tracked
- * in the connections gauge then; when metrics are disabled, everything passes through.
+ * comes first, and the pool is tracked in the connections gauge then. A Hibernate bundle builds its data source, and
+ * connects, before later bundles have run: until the instrumentation exists, connections pass through untimed and
+ * it is looked for again at the next one. When metrics are disabled, everything passes through.
  */
 final class TimedDataSource implements ManagedDataSource {
 
@@ -30,7 +31,7 @@ final class TimedDataSource implements ManagedDataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
-        JdbcInstrumentation jdbc = instrumentation().orElse(null);
+        JdbcInstrumentation jdbc = instrumentationIfAny();
         if (jdbc == null) {
             return delegate.getConnection();
         }
@@ -44,7 +45,7 @@ final class TimedDataSource implements ManagedDataSource {
 
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
-        JdbcInstrumentation jdbc = instrumentation().orElse(null);
+        JdbcInstrumentation jdbc = instrumentationIfAny();
         if (jdbc == null) {
             return delegate.getConnection(username, password);
         }
@@ -67,6 +68,12 @@ final class TimedDataSource implements ManagedDataSource {
         delegate.stop();
     }
 
+    private JdbcInstrumentation instrumentationIfAny() {
+        Optional<JdbcInstrumentation> resolved = instrumentation();
+        return resolved == null ? null : resolved.orElse(null);
+    }
+
+    /** The resolved instrumentation, or null while the resolver has none yet (see {@link JdbcInstrumentation}). */
     private Optional<JdbcInstrumentation> instrumentation() {
         Optional<JdbcInstrumentation> resolved = instrumentation;
         if (resolved == null) {
@@ -74,8 +81,10 @@ final class TimedDataSource implements ManagedDataSource {
                 resolved = instrumentation;
                 if (resolved == null) {
                     resolved = resolver.get();
-                    resolved.ifPresent(jdbc -> jdbc.trackPool(delegate));
-                    instrumentation = resolved;
+                    if (resolved != null) {
+                        resolved.ifPresent(jdbc -> jdbc.trackPool(delegate));
+                        instrumentation = resolved;
+                    }
                 }
             }
         }

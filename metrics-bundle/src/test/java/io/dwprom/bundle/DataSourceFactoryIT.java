@@ -94,7 +94,25 @@ class DataSourceFactoryIT {
     }
 
     @Test
-    void aDataSourceOfABundleThatNeverRanFailsAtItsFirstConnection() {
+    void connectionsBeforeAnAddedBundleRunsPassThroughUntimed() throws SQLException {
+        PrometheusBundle<TestConfiguration> notYetRun = new PrometheusBundle<>(TestConfiguration::getPrometheus);
+        notYetRun.initialize(null);
+        DataSourceFactory database = new DataSourceFactory();
+        database.setDriverClass("org.h2.Driver");
+        database.setUrl("jdbc:h2:mem:not-yet-run");
+        ManagedDataSource dataSource = notYetRun.dataSourceFactory(database)
+                .build(EXTENSION.getEnvironment().metrics(), "not-yet-run");
+
+        try (Connection connection = dataSource.getConnection()) {
+            assertThat(connection.isValid(1)).isTrue();
+            assertThat(java.lang.reflect.Proxy.isProxyClass(connection.getClass())
+                    && java.lang.reflect.Proxy.getInvocationHandler(connection).getClass().getSimpleName()
+                    .equals("TimedConnectionHandler")).isFalse();
+        }
+    }
+
+    @Test
+    void aDataSourceOfABundleThatWasNeverAddedFailsAtItsFirstConnection() {
         PrometheusBundle<TestConfiguration> neverRun = new PrometheusBundle<>(TestConfiguration::getPrometheus);
         DataSourceFactory database = new DataSourceFactory();
         database.setDriverClass("org.h2.Driver");
