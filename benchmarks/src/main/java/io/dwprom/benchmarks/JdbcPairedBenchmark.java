@@ -15,6 +15,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
@@ -22,8 +24,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The statement of {@link JdbcProxyBenchmark}, directly and through a {@code proxy} ({@code bundle}: the statement
  * timing of {@code PrometheusBundle#dataSourceFactory}; {@code datasource-proxy}: net.ttddyy's library with the same
- * recording), one of each per operation in alternating order, each timed on its own, so that both see the same
- * machine. The counters keep {@link JerseyPairedBenchmark}'s names (off: direct, dwprom: through the proxy), so
+ * recording), a batch of {@value #BATCH} of each per operation in alternating order, each batch timed on its own in
+ * the thread's CPU time (on a machine shared by busy processes a thread spends much of its wall time waiting for a
+ * core, and which batch a wait falls into is chance), so that both see the same machine. The counters keep {@link JerseyPairedBenchmark}'s names (off: direct, dwprom: through the proxy), so
  * {@code benchmarks/scripts/paired_summary.py} gives the median difference per statement with its interval.
  */
 @State(Scope.Thread)
@@ -34,6 +37,9 @@ import java.util.concurrent.TimeUnit;
 @Fork(2)
 public class JdbcPairedBenchmark {
 
+    private static final int BATCH = 200;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
     @Param({"bundle", "datasource-proxy"})
     public String proxy;
 
@@ -42,7 +48,7 @@ public class JdbcPairedBenchmark {
     private Connection proxied;
     private boolean proxiedFirst;
 
-    /** Time spent in each variant over one iteration, and the number of statement pairs. */
+    /** CPU time spent in each variant over one iteration, and the number of statement pairs. */
     @State(Scope.Thread)
     @AuxCounters(AuxCounters.Type.EVENTS)
     public static class Nanos {
@@ -75,21 +81,29 @@ public class JdbcPairedBenchmark {
         proxiedFirst = !proxiedFirst;
         int rows;
         if (proxiedFirst) {
-            long start = System.nanoTime();
-            rows = JdbcProxyBenchmark.select(proxied);
-            long middle = System.nanoTime();
-            rows += JdbcProxyBenchmark.select(direct);
+            long start = THREADS.getCurrentThreadCpuTime();
+            rows = batch(proxied);
+            long middle = THREADS.getCurrentThreadCpuTime();
+            rows += batch(direct);
             nanos.dwpromNanos += middle - start;
-            nanos.offNanos += System.nanoTime() - middle;
+            nanos.offNanos += THREADS.getCurrentThreadCpuTime() - middle;
         } else {
-            long start = System.nanoTime();
-            rows = JdbcProxyBenchmark.select(direct);
-            long middle = System.nanoTime();
-            rows += JdbcProxyBenchmark.select(proxied);
+            long start = THREADS.getCurrentThreadCpuTime();
+            rows = batch(direct);
+            long middle = THREADS.getCurrentThreadCpuTime();
+            rows += batch(proxied);
             nanos.offNanos += middle - start;
-            nanos.dwpromNanos += System.nanoTime() - middle;
+            nanos.dwpromNanos += THREADS.getCurrentThreadCpuTime() - middle;
         }
-        nanos.requestPairs++;
+        nanos.requestPairs += BATCH;
+        return rows;
+    }
+
+    private static int batch(Connection connection) throws SQLException {
+        int rows = 0;
+        for (int i = 0; i < BATCH; i++) {
+            rows += JdbcProxyBenchmark.select(connection);
+        }
         return rows;
     }
 }

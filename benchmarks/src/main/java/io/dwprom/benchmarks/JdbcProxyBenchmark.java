@@ -3,6 +3,8 @@ package io.dwprom.benchmarks;
 import com.codahale.metrics.MetricRegistry;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.db.ManagedDataSource;
+import io.dropwizard.db.PooledDataSourceFactory;
+import io.dropwizard.util.Duration;
 import io.dwprom.bundle.PrometheusMetrics;
 import io.dwprom.db.DatabaseMetrics;
 import io.dwprom.db.JdbcInstrumentation;
@@ -34,6 +36,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -76,16 +79,16 @@ public class JdbcProxyBenchmark {
         database.setInitialSize(3);
         pool = database.build(new MetricRegistry(), "direct");
         pool.start();
-        direct = pool.getConnection();
-        try (Statement ddl = direct.createStatement()) {
+        try (Connection setup = pool.getConnection(); Statement ddl = setup.createStatement()) {
             ddl.execute("CREATE TABLE experiments (id INT PRIMARY KEY, name VARCHAR(100) NOT NULL)");
             ddl.execute("INSERT INTO experiments (id, name) VALUES (1, 'baseline')");
         }
+        // Every variant borrows from this one pool: H2 sessions that did the same work, behind the same pool proxy.
+        direct = pool.getConnection();
 
         PrometheusMetrics metrics = Fixtures.bundle();
-        instrumented = JdbcInstrumentation.instrument(database, () -> Optional.of(metrics.jdbcInstrumentation()))
-                .build(new MetricRegistry(), "bundle");
-        instrumented.start();
+        instrumented = JdbcInstrumentation.instrument(new SamePool(database, pool),
+                () -> Optional.of(metrics.jdbcInstrumentation())).build(new MetricRegistry(), "bundle");
         bundle = instrumented.getConnection();
 
         PrometheusMetrics proxyMetrics = Fixtures.bundle();
@@ -102,7 +105,6 @@ public class JdbcProxyBenchmark {
         datasourceProxy.close();
         bundle.close();
         direct.close();
-        instrumented.stop();
         pool.stop();
     }
 
@@ -128,6 +130,58 @@ public class JdbcProxyBenchmark {
                 rows.next();
                 return rows.getInt(1);
             }
+        }
+    }
+
+    /** A factory whose {@code build} answers an existing pool, so that the instrumented variant shares it. */
+    private static final class SamePool implements PooledDataSourceFactory {
+
+        private final PooledDataSourceFactory configuration;
+        private final ManagedDataSource pool;
+
+        SamePool(PooledDataSourceFactory configuration, ManagedDataSource pool) {
+            this.configuration = configuration;
+            this.pool = pool;
+        }
+
+        @Override
+        public ManagedDataSource build(MetricRegistry metricRegistry, String name) {
+            return pool;
+        }
+
+        @Override
+        public boolean isAutoCommentsEnabled() {
+            return configuration.isAutoCommentsEnabled();
+        }
+
+        @Override
+        public Map<String, String> getProperties() {
+            return configuration.getProperties();
+        }
+
+        @Override
+        public Optional<Duration> getValidationQueryTimeout() {
+            return configuration.getValidationQueryTimeout();
+        }
+
+        @Override
+        public Optional<String> getValidationQuery() {
+            return configuration.getValidationQuery();
+        }
+
+        @Override
+        public String getDriverClass() {
+            return configuration.getDriverClass();
+        }
+
+        @Override
+        public String getUrl() {
+            return configuration.getUrl();
+        }
+
+        @Override
+        public void asSingleConnectionPool() {
+            configuration.asSingleConnectionPool();
         }
     }
 

@@ -5,14 +5,7 @@ import io.dropwizard.db.PooledDataSourceFactory;
 import io.dwprom.core.RecordingErrors;
 import org.apache.tomcat.jdbc.pool.DataSourceProxy;
 
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
-import java.sql.CallableStatement;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.Statement;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -23,17 +16,13 @@ import java.util.function.Supplier;
  * {@code PrometheusBundle#dataSourceFactory}, which applications call; the bundle's JDBI factory leaves a Jdbi over an
  * instrumented data source to this layer, so no statement is timed twice.
  *
- * <p>The proxies are {@link Proxy} instances of the JDBC interfaces over handlers of this package: one handler class
- * for connections, one for every kind of statement; result sets are not wrapped.
+ * <p>The proxies are plain delegating classes of this package generated from the {@code java.sql} interfaces
+ * ({@code scripts/GenerateJdbcWrappers.java}): {@code java.lang.reflect.Proxy} handlers cost a reflective call, an
+ * argument array and boxing on every JDBC call (BENCHMARKS.md). Result sets are not wrapped.
  */
 public final class JdbcInstrumentation {
 
     static final String COMPONENT = PrometheusSqlLogger.COMPONENT;
-
-    private static final Constructor<?> CONNECTION = proxyConstructor(Connection.class);
-    private static final Constructor<?> STATEMENT = proxyConstructor(Statement.class);
-    private static final Constructor<?> PREPARED_STATEMENT = proxyConstructor(PreparedStatement.class);
-    private static final Constructor<?> CALLABLE_STATEMENT = proxyConstructor(CallableStatement.class);
 
     private final DatabaseMetrics metrics;
     private final TimedStatements statements;
@@ -104,42 +93,6 @@ public final class JdbcInstrumentation {
     }
 
     Connection connection(Connection target) {
-        return (Connection) newProxy(CONNECTION, new TimedConnectionHandler(target, this));
-    }
-
-    Statement statement(Statement target, Connection connection) {
-        return (Statement) newProxy(STATEMENT, new TimedStatementHandler(target, connection, null, this));
-    }
-
-    PreparedStatement preparedStatement(PreparedStatement target, Connection connection, String sql) {
-        return (PreparedStatement) newProxy(PREPARED_STATEMENT,
-                new TimedStatementHandler(target, connection, sql, this));
-    }
-
-    CallableStatement callableStatement(CallableStatement target, Connection connection, String sql) {
-        return (CallableStatement) newProxy(CALLABLE_STATEMENT,
-                new TimedStatementHandler(target, connection, sql, this));
-    }
-
-    /**
-     * The constructor of the proxy class of {@code type}, found once: {@code Proxy.newProxyInstance} looks the class
-     * up and checks permissions at every call, which a statement should not pay for.
-     */
-    private static Constructor<?> proxyConstructor(Class<?> type) {
-        InvocationHandler none = (proxy, method, args) -> null;
-        try {
-            return Proxy.newProxyInstance(JdbcInstrumentation.class.getClassLoader(), new Class<?>[]{type}, none)
-                    .getClass().getConstructor(InvocationHandler.class);
-        } catch (NoSuchMethodException impossible) {
-            throw new IllegalStateException("A proxy class without its public constructor", impossible);
-        }
-    }
-
-    private static Object newProxy(Constructor<?> constructor, InvocationHandler handler) {
-        try {
-            return constructor.newInstance(handler);
-        } catch (InstantiationException | IllegalAccessException | InvocationTargetException impossible) {
-            throw new IllegalStateException("Could not instantiate a JDBC proxy", impossible);
-        }
+        return new TimedConnection(target, this);
     }
 }

@@ -11,7 +11,6 @@ import io.dwprom.core.RecordingErrors;
 import io.prometheus.client.CollectorRegistry;
 import org.junit.jupiter.api.Test;
 
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.util.Optional;
 import java.util.UUID;
@@ -90,10 +89,8 @@ class JdbcInstrumentationTest {
         assertThat(instrumented.isAutoCommentsEnabled()).isEqualTo(h2.isAutoCommentsEnabled());
     }
 
-    /** The pool's connections are proxies too: ours are those with our handler. */
     private static boolean timed(Connection connection) {
-        return Proxy.isProxyClass(connection.getClass())
-                && Proxy.getInvocationHandler(connection) instanceof TimedConnectionHandler;
+        return connection instanceof TimedConnection;
     }
 
     private static DataSourceFactory h2() {
