@@ -94,6 +94,26 @@ class DataSourceFactoryIT {
     }
 
     @Test
+    void theJdbiPluginOnAJdbiOverAnInstrumentedDataSourceLeavesTheTimingToIt() throws Exception {
+        PrometheusBundle<TestConfiguration> prometheus = APP.application().prometheus();
+        ManagedDataSource dataSource = prometheus.dataSourceFactory(EXTENSION.getConfiguration().getDatabase())
+                .build(EXTENSION.getEnvironment().metrics(), "by-hand");
+        Jdbi jdbi = Jdbi.create(dataSource).installPlugin(prometheus.metrics().jdbiPlugin());
+        ScrapedMetrics before = scrape();
+
+        jdbi.useHandle(handle -> handle.execute("INSERT INTO items (id, name) VALUES (901, 'by hand')"));
+        assertThatThrownBy(() -> jdbi.useHandle(handle -> handle.execute("SELECT name FROM no_such_table")))
+                .hasRootCauseInstanceOf(SQLException.class);
+
+        ScrapedMetrics after = scrape();
+        assertThat(delta(before, after, "db_query_duration_seconds_count", "query_type", "insert", "table", "items"))
+                .isEqualTo(1);
+        assertThat(delta(before, after, "db_query_errors_total", "query_type", "select",
+                "error_type", "syntax_error_or_access_rule_violation")).isEqualTo(1);
+        dataSource.stop();
+    }
+
+    @Test
     void connectionsBeforeAnAddedBundleRunsPassThroughUntimed() throws SQLException {
         PrometheusBundle<TestConfiguration> notYetRun = new PrometheusBundle<>(TestConfiguration::getPrometheus);
         notYetRun.initialize(null);
