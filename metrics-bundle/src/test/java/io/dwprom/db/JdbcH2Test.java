@@ -1,8 +1,15 @@
 package io.dwprom.db;
 
 import io.dropwizard.db.DataSourceFactory;
+import org.junit.jupiter.api.Test;
 
+import java.sql.CallableStatement;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@link JdbcScenarios} on an embedded in-memory H2 database. */
 class JdbcH2Test extends JdbcScenarios {
@@ -17,5 +24,18 @@ class JdbcH2Test extends JdbcScenarios {
         database.setUser("sa");
         database.setPassword("");
         return database;
+    }
+
+    @Test
+    void aCallableStatementIsTimedLikeAPreparedOne() throws SQLException {
+        try (Connection connection = dataSource().getConnection();
+             CallableStatement call = connection.prepareCall("SELECT COUNT(*) FROM " + table() + " WHERE id > ?")) {
+            call.setInt(1, 0);
+            try (ResultSet rows = call.executeQuery()) {
+                assertThat(rows.next()).isTrue();
+            }
+        }
+
+        assertThat(count("select")).isEqualTo(1);
     }
 }

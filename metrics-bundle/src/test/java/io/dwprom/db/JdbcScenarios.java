@@ -184,6 +184,14 @@ abstract class JdbcScenarios {
         }
     }
 
+    ManagedDataSource dataSource() {
+        return dataSource;
+    }
+
+    String table() {
+        return table;
+    }
+
     private ManagedDataSource instrumented(DataSourceFactory factory) {
         return JdbcInstrumentation.instrument(factory, () -> Optional.of(jdbc))
                 .build(new MetricRegistry(), "test-" + table);
@@ -195,7 +203,7 @@ abstract class JdbcScenarios {
         }
     }
 
-    private double count(String queryType) {
+    double count(String queryType) {
         Double value = registry.getSampleValue("db_query_duration_seconds_count",
                 new String[]{"query_type", "table"}, new String[]{queryType, table});
         return value == null ? 0 : value;
