@@ -124,6 +124,21 @@ for n, l, v in after:
         was = total(before, n, **l)
         if v != was:
             print(f"  {l.get('method')} {l.get('path')} {l.get('status')}: +{v - was:.0f}")
+# The bundle labels a non-standard method OTHER (HttpLabels).
+standard = {"GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH"}
+label = lambda method: method if method in standard else "OTHER"
+answered_by = {}
+for method, path, got, expected in requests:
+    answered_by[(label(method), got)] = answered_by.get((label(method), got), 0) + 1
+missing = []
+for (method, status), answered in sorted(answered_by.items()):
+    seen = delta("http_requests_total", method=method, status=status)
+    if seen != answered:
+        paths = ", ".join(r[0] + " " + r[1] for r in requests if label(r[0]) == method and r[2] == status)
+        missing.append(f"  {method} {status}: {answered} answered ({paths}), {seen:.0f} counted")
+if missing:
+    print("answered requests not counted as often, by method and status:")
+    print("\n".join(missing))
 counted = delta("http_requests_total")
 print(f"  sum(http_requests_total) increased by {counted:.0f}, expected {len(requests)} (one per answered request)")
 if counted != len(requests):
