@@ -2,11 +2,14 @@ package io.dwprom.bundle;
 
 import io.dropwizard.core.Configuration;
 import io.dropwizard.core.ConfiguredBundle;
+import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
+import io.dropwizard.db.PooledDataSourceFactory;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.dwprom.core.MetricHelpers;
 import io.dwprom.core.MetricsException;
 import io.dwprom.db.DatabaseMetrics;
+import io.dwprom.db.JdbcInstrumentation;
 import io.dwprom.exposition.PrometheusServlet;
 import io.dwprom.http.ExcludedPaths;
 import io.dwprom.http.HttpMetrics;
@@ -15,6 +18,8 @@ import io.dwprom.push.CommandPush;
 import io.dwprom.registry.RegistryFamilies;
 import io.prometheus.client.CollectorRegistry;
 import org.glassfish.jersey.internal.inject.AbstractBinder;
+
+import java.util.Optional;
 
 /**
  * Prometheus metrics for a Dropwizard application, in one line of {@code Application.initialize}:
@@ -32,8 +37,9 @@ import org.glassfish.jersey.internal.inject.AbstractBinder;
  * }</pre>
  *
  * When enabled, it registers the Jersey request listener (which also counts body bytes), the recorders for injection,
- * the health gauges and the endpoint on the admin connector; {@link #jdbiFactory()} instruments Jdbi instances, and
- * {@link #commandPush(String)} pushes a command's metrics when it ends.
+ * the health gauges and the endpoint on the admin connector; {@link #jdbiFactory()} instruments Jdbi instances,
+ * {@link #dataSourceFactory(PooledDataSourceFactory)} the data sources of any other JDBC client (Hibernate, plain
+ * JDBC), and {@link #commandPush(String)} pushes a command's metrics when it ends.
  */
 public class PrometheusBundle<T extends Configuration> implements ConfiguredBundle<T> {
 
@@ -41,9 +47,16 @@ public class PrometheusBundle<T extends Configuration> implements ConfiguredBund
     private PrometheusMetrics metrics;
     private PrometheusFactory config;
     private boolean enabled;
+    /** Whether an application added this bundle, so that it will run. */
+    private volatile boolean added;
 
     public PrometheusBundle(PrometheusConfiguration<T> configuration) {
         this.configuration = configuration;
+    }
+
+    @Override
+    public void initialize(Bootstrap<?> bootstrap) {
+        added = true;
     }
 
     @Override
@@ -96,6 +109,48 @@ public class PrometheusBundle<T extends Configuration> implements ConfiguredBund
                     "The Prometheus bundle has not run yet: call metrics() from Application.run, not initialize");
         }
         return metrics;
+    }
+
+    /**
+     * {@code factory}, whose data sources time every SQL statement of any JDBC client (Hibernate, jOOQ, Spring's
+     * JdbcTemplate, plain JDBC) into {@link DatabaseMetrics}, count failures to connect, and add their pool's active
+     * connections to the connections gauge. It may be called before this bundle has run (a {@code HibernateBundle}
+     * added first builds its data source in its own {@code run}): the data sources find the metrics when they start
+     * or open their first connection.
+     *
+     * <pre>{@code
+     * public PooledDataSourceFactory getDataSourceFactory(MyConfiguration c) {      // in a HibernateBundle
+     *     return prometheus.dataSourceFactory(c.getDataSourceFactory());
+     * }
+     * ManagedDataSource ds = prometheus.dataSourceFactory(config.getDatabase()).build(environment.metrics(), "db");
+     * }</pre>
+     *
+     * @return {@code factory} itself when this bundle has run disabled; otherwise a factory delegating to it
+     * @throws MetricsException of kind {@code NOT_INITIALISED}, from the data source's start or first connection,
+     *                          when this bundle was never added to the application
+     */
+    public PooledDataSourceFactory dataSourceFactory(PooledDataSourceFactory factory) {
+        if (config != null && !enabled) {
+            return factory;
+        }
+        return JdbcInstrumentation.instrument(factory, this::jdbcInstrumentation);
+    }
+
+    /**
+     * The instrumentation of this bundle's data sources: null while the bundle is added but has not run yet (a
+     * bundle added before it may connect in its own {@code run}: those connections are not timed), empty when
+     * disabled.
+     */
+    private Optional<JdbcInstrumentation> jdbcInstrumentation() {
+        if (config == null) {
+            if (added) {
+                return null;
+            }
+            throw new MetricsException(MetricsException.Kind.NOT_INITIALISED, "A data source from "
+                    + "PrometheusBundle.dataSourceFactory(...) was used, but the Prometheus bundle never ran: add it "
+                    + "with bootstrap.addBundle(...) in Application.initialize");
+        }
+        return enabled ? Optional.of(metrics().jdbcInstrumentation()) : Optional.empty();
     }
 
     /** A {@link JdbiFactory} to use in place of {@code new JdbiFactory()}; instrumented when enabled. */

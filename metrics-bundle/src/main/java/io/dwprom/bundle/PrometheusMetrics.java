@@ -8,6 +8,7 @@ import io.dwprom.core.MetricHelpers;
 import io.dwprom.core.RecordingErrors;
 import io.dwprom.core.ScrapeBarrier;
 import io.dwprom.db.DatabaseMetrics;
+import io.dwprom.db.JdbcInstrumentation;
 import io.dwprom.db.PrometheusJdbiFactory;
 import io.dwprom.db.PrometheusJdbiPlugin;
 import io.dwprom.db.SqlStatementClassifier;
@@ -39,6 +40,7 @@ public final class PrometheusMetrics {
     private final RegistryFamilies registryFamilies;
     private final MetricHelpers helpers;
     private final PrometheusJdbiPlugin jdbiPlugin;
+    private final JdbcInstrumentation jdbc;
 
     private PrometheusMetrics(CollectorRegistry registry, MetricRegistry dropwizardRegistry, PrometheusFactory config) {
         BucketsFactory buckets = config.getBuckets();
@@ -53,8 +55,11 @@ public final class PrometheusMetrics {
                 config.getDbActiveConnectionsName());
         this.registryFamilies = new RegistryFamilies(registry, dropwizardRegistry);
         this.helpers = new MetricHelpers(registry, barrier, guard, Buckets.toArray(Buckets.HTTP_DURATION_SECONDS));
-        this.jdbiPlugin = new PrometheusJdbiPlugin(database,
-                new SqlStatementClassifier(MAX_CACHED_SQL_STATEMENTS, config.getMaxSqlTables()), recordingErrors);
+        // One classifier for JDBI and JDBC: the table limit holds for the application, not per access style.
+        SqlStatementClassifier classifier =
+                new SqlStatementClassifier(MAX_CACHED_SQL_STATEMENTS, config.getMaxSqlTables());
+        this.jdbiPlugin = new PrometheusJdbiPlugin(database, classifier, recordingErrors);
+        this.jdbc = new JdbcInstrumentation(database, classifier, recordingErrors);
     }
 
     /**
@@ -114,6 +119,11 @@ public final class PrometheusMetrics {
     /** A JDBI plugin recording into {@link #database()}, for a Jdbi not built by {@link #jdbiFactory()}. */
     public PrometheusJdbiPlugin jdbiPlugin() {
         return jdbiPlugin;
+    }
+
+    /** The statement timing of data sources built by {@code PrometheusBundle#dataSourceFactory}. */
+    public JdbcInstrumentation jdbcInstrumentation() {
+        return jdbc;
     }
 
     /** A {@code JdbiFactory} whose Jdbi instances record into {@link #database()}. */

@@ -17,8 +17,9 @@ import java.util.function.IntSupplier;
 import static io.dwprom.core.Buckets.toArray;
 
 /**
- * The database families, fed by {@link PrometheusSqlLogger} and the JDBI wiring of {@link PrometheusJdbiFactory},
- * and usable directly by code that talks to a database another way.
+ * The database families, fed by {@link PrometheusSqlLogger} and the JDBI wiring of {@link PrometheusJdbiFactory}, by
+ * the connections of data sources instrumented by {@link JdbcInstrumentation} (Hibernate, plain JDBC), and usable
+ * directly by code that talks to a database another way.
  *
  * <table>
  * <caption>Families</caption>

@@ -34,7 +34,7 @@ final class ErrorCountingStatementBuilder implements StatementBuilder {
         try {
             return delegate.create(connection, context);
         } catch (SQLException failure) {
-            throw counted(failure, null);
+            throw counted(failure, null, connection);
         }
     }
 
@@ -43,7 +43,7 @@ final class ErrorCountingStatementBuilder implements StatementBuilder {
         try {
             return delegate.create(connection, sql, context);
         } catch (SQLException failure) {
-            throw counted(failure, sql);
+            throw counted(failure, sql, connection);
         }
     }
 
@@ -53,7 +53,7 @@ final class ErrorCountingStatementBuilder implements StatementBuilder {
         try {
             return delegate.createCall(connection, sql, context);
         } catch (SQLException failure) {
-            throw counted(failure, sql);
+            throw counted(failure, sql, connection);
         }
     }
 
@@ -67,7 +67,11 @@ final class ErrorCountingStatementBuilder implements StatementBuilder {
         delegate.close(connection);
     }
 
-    private SQLException counted(SQLException failure, String sql) {
+    /** Counts the failure, unless the connection is an instrumented data source's, which has counted it. */
+    private SQLException counted(SQLException failure, String sql, Connection connection) {
+        if (connection instanceof TimedConnection) {
+            return failure;
+        }
         try {
             metrics.recordQueryError(classifier.classify(sql).queryType(), SqlErrorType.of(failure));
         } catch (RuntimeException recordingFailure) {

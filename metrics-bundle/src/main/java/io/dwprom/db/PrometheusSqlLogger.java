@@ -10,7 +10,8 @@ import java.time.temporal.ChronoUnit;
 /**
  * A JDBI {@link SqlLogger} that times every executed statement into {@link DatabaseMetrics} and counts execution
  * errors, after passing each call to the logger it wraps (Dropwizard's own timer), so neither replaces the other.
- * Failures of this logger are counted, never thrown into the statement.
+ * Statements on a connection of an instrumented data source are left to it, so none is timed twice. Failures of this
+ * logger are counted, never thrown into the statement.
  */
 public final class PrometheusSqlLogger implements SqlLogger {
 
@@ -37,6 +38,9 @@ public final class PrometheusSqlLogger implements SqlLogger {
     @Override
     public void logAfterExecution(StatementContext context) {
         delegate.logAfterExecution(context);
+        if (timedByConnection(context)) {
+            return;
+        }
         try {
             recordDuration(context);
         } catch (RuntimeException failure) {
@@ -47,11 +51,22 @@ public final class PrometheusSqlLogger implements SqlLogger {
     @Override
     public void logException(StatementContext context, SQLException failure) {
         delegate.logException(context, failure);
+        if (timedByConnection(context)) {
+            return;
+        }
         try {
             metrics.recordQueryError(recordDuration(context).queryType(), SqlErrorType.of(failure));
         } catch (RuntimeException recordingFailure) {
             errors.record(COMPONENT, recordingFailure);
         }
+    }
+
+    /**
+     * Whether the statement ran on a connection of an instrumented data source, which has timed it already (a Jdbi
+     * given this plugin by hand over a data source from {@code PrometheusBundle#dataSourceFactory}).
+     */
+    private static boolean timedByConnection(StatementContext context) {
+        return context.getConnection() instanceof TimedConnection;
     }
 
     /** Times the statement under its labels (failed statements too: their time was spent); returns the labels. */

@@ -1,5 +1,6 @@
 package io.dwprom.bundle;
 
+import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.dwprom.testapp.RunningApp;
@@ -42,5 +43,12 @@ class DisabledBundleIT {
         assertThat(EXTENSION.getEnvironment().metrics().getNames()).noneMatch(name -> name.startsWith("testapp."));
         assertThat(APP.application().prometheus().metrics().registry().getSampleValue("http_requests_total",
                 new String[]{"method", "path", "status"}, new String[]{"GET", "/items/{id}", "200"})).isNull();
+    }
+
+    @Test
+    void theDataSourceFactoryIsReturnedAsItIs() {
+        DataSourceFactory database = EXTENSION.getConfiguration().getDatabase();
+
+        assertThat(APP.application().prometheus().dataSourceFactory(database)).isSameAs(database);
     }
 }

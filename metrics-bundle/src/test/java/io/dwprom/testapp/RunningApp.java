@@ -36,6 +36,12 @@ public final class RunningApp {
 
     /** As {@link #create}, configured by {@code resource} on the test class path instead of test-app.yml. */
     public static RunningApp withConfig(String resource, String... keysAndValues) {
+        return of(TestApplication.class, resource, keysAndValues);
+    }
+
+    /** As {@link #withConfig}, running {@code application} (a {@link TestApplication} with more wiring). */
+    public static RunningApp of(Class<? extends TestApplication> application, String resource,
+                                String... keysAndValues) {
         Map<String, String> overrides = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             overrides.put(keysAndValues[i], keysAndValues[i + 1]);
@@ -43,7 +49,7 @@ public final class RunningApp {
         overrides.putIfAbsent("database.url", "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         ConfigOverride[] configOverrides = overrides.entrySet().stream()
                 .map(entry -> ConfigOverride.config(entry.getKey(), entry.getValue())).toArray(ConfigOverride[]::new);
-        return new RunningApp(new DropwizardAppExtension<>(TestApplication.class,
+        return new RunningApp(new DropwizardAppExtension<TestConfiguration>(application,
                 ResourceHelpers.resourceFilePath(resource), configOverrides));
     }
 
@@ -52,7 +58,7 @@ public final class RunningApp {
     }
 
     public TestApplication application() {
-        return app.getApplication();
+        return (TestApplication) app.getApplication();
     }
 
     public HttpResponse<String> send(String method, String path, HttpRequest.BodyPublisher body) {
