@@ -11,10 +11,15 @@ import io.dwprom.db.DatabaseMetrics;
 import io.dwprom.exposition.PrometheusServlet;
 import io.dwprom.http.ExcludedPaths;
 import io.dwprom.http.HttpMetrics;
-import io.dwprom.http.JerseyRequestListener;
+import io.dwprom.http.HttpMetricsFilter;
+import io.dwprom.http.JerseyRouteListener;
+import io.dwprom.http.ServletMarker;
 import io.dwprom.push.CommandPush;
 import io.prometheus.client.CollectorRegistry;
+import jakarta.servlet.DispatcherType;
 import org.glassfish.jersey.internal.inject.AbstractBinder;
+
+import java.util.EnumSet;
 
 /**
  * Prometheus metrics for a Dropwizard application, in one line of {@code Application.initialize}:
@@ -31,8 +36,9 @@ import org.glassfish.jersey.internal.inject.AbstractBinder;
  * }
  * }</pre>
  *
- * When enabled, it registers the Jersey request listener (which also counts body bytes), the recorders for injection,
- * the health gauges and the endpoint on the admin connector; {@link #jdbiFactory()} instruments Jdbi instances, and
+ * When enabled, it registers the HTTP request filter at the head of the application context's filter chain (with
+ * the servlet marker and Jersey listener that name each request's route), the recorders for injection, the health
+ * gauges and the endpoint on the admin connector; {@link #jdbiFactory()} instruments Jdbi instances, and
  * {@link #commandPush(String)} pushes a command's metrics when it ends.
  */
 public class PrometheusBundle<T extends Configuration> implements ConfiguredBundle<T> {
@@ -60,8 +66,7 @@ public class PrometheusBundle<T extends Configuration> implements ConfiguredBund
         }
         environment.jersey().register(new RecorderBinder(metrics));
         if (enabled) {
-            environment.jersey().register(new JerseyRequestListener(metrics.http(),
-                    new ExcludedPaths(config.getExcludedPaths()), metrics.recordingErrors()));
+            registerHttpMetrics(environment);
             environment.admin().addServlet("prometheus",
                             new PrometheusServlet(metrics.registry(), metrics.scrapeBarrier(), config.getAccess().build()))
                     .addMapping(config.getPath());
@@ -69,6 +74,20 @@ public class PrometheusBundle<T extends Configuration> implements ConfiguredBund
                 config.getHealth().register(metrics.registry(), appConfiguration, environment);
             }
         }
+    }
+
+    /**
+     * Bundles run before the application's {@code run} and before Dropwizard builds the server (which appends its
+     * allowed-methods filter), and a mapping added with {@code isMatchAfter=false} goes ahead of every appended
+     * one: the filter sees each request of the application context first, also those a later filter refuses.
+     */
+    private void registerHttpMetrics(Environment environment) {
+        environment.servlets()
+                .addFilter("prometheus-http", new HttpMetricsFilter(metrics.http(),
+                        new ExcludedPaths(config.getExcludedPaths()), metrics.recordingErrors()))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+        environment.getApplicationContext().addBean(new ServletMarker(metrics.recordingErrors()));
+        environment.jersey().register(new JerseyRouteListener(metrics.http(), metrics.recordingErrors()));
     }
 
     /**
