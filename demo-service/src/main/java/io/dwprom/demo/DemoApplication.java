@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
-import io.dropwizard.core.ConfiguredBundle;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
@@ -70,19 +69,6 @@ public class DemoApplication extends Application<DemoConfiguration> {
         // ${VAR:-default} in config.yml, so ports and database switch without editing the file.
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
-        bootstrap.addBundle(new ConfiguredBundle<>() {
-            /**
-             * Every request runs in a server span, so the bundle's duration buckets carry exemplars of their traces.
-             * Added from a bundle ahead of the Prometheus bundle so that this filter heads the chain and the
-             * bundle's HTTP filter, which records after the rest of the chain returns, still runs inside the span.
-             */
-            @Override
-            public void run(DemoConfiguration config, Environment environment) {
-                environment.servlets()
-                        .addFilter("server-spans", new ServerSpanFilter(Tracing.start(NAME, environment.lifecycle())))
-                        .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
-            }
-        });
         bootstrap.addBundle(prometheus);
         bootstrap.addCommand(new ImportDatasetCommand(this));
         bootstrap.addBundle(new MigrationsBundle<>() {
@@ -103,6 +89,12 @@ public class DemoApplication extends Application<DemoConfiguration> {
         environment.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         // Before anything touches the tables: `server config.yml` alone must work on an empty database.
         SchemaMigration.migrate(config.getDatabase());
+
+        // Every request runs in a server span, so the bundle's duration buckets carry exemplars of their traces. Mapped
+        // with isMatchAfter=false, after the bundle's run: Jetty puts it in front of the chain, ahead of the bundle's
+        // HTTP filter, which records once the rest of the chain returns and so still runs inside the span.
+        environment.servlets().addFilter("server-spans", new ServerSpanFilter(Tracing.start(NAME, environment.lifecycle())))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
 
         Jdbi jdbi = prometheus.jdbiFactory().build(environment, config.getDatabase(), "database");
         BusinessMetrics business = prometheus.metrics().business();

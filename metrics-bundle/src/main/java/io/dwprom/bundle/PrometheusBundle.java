@@ -77,9 +77,11 @@ public class PrometheusBundle<T extends Configuration> implements ConfiguredBund
     }
 
     /**
-     * Bundles run before the application's {@code run} and before Dropwizard builds the server (which appends its
-     * allowed-methods filter), and a mapping added with {@code isMatchAfter=false} goes ahead of every appended
-     * one: the filter sees each request of the application context first, also those a later filter refuses.
+     * Bundles run before the application's {@code run} and before Dropwizard builds the server, which appends its
+     * allowed-methods filter. Jetty puts a mapping added with {@code isMatchAfter=false} in front of the chain, so the
+     * filter precedes every filter mapped before it and every one appended later: it sees each request of the
+     * application context, also those a later filter refuses. A filter the application maps later with
+     * {@code isMatchAfter=false} goes ahead of it (the place for a tracing filter whose span it should see).
      */
     private void registerHttpMetrics(Environment environment) {
         environment.servlets()
