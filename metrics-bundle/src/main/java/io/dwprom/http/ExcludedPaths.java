@@ -15,11 +15,6 @@ public final class ExcludedPaths {
         this.prefixes = paths.stream().map(ExcludedPaths::normalise).distinct().toArray(String[]::new);
     }
 
-    /** Whether {@code path} (with or without its leading slash) is excluded. */
-    public boolean excludes(String path) {
-        return excludes(path, 0);
-    }
-
     /**
      * Whether the part of {@code path} from {@code start} on (with or without its leading slash) is excluded: a
      * request URI past its context path, compared in place.
