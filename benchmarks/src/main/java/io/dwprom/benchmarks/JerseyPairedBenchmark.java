@@ -24,15 +24,15 @@ import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Goal 1 in memory on a machine whose speed drifts: the {@code off}, {@code dwprom} and {@code micrometer}
- * applications of {@link ServedApplication} in one JVM, one request to each per operation (a round), in rotating
- * order, each request's CPU time and allocation measured on the thread that handled it. Forks minutes apart see
+ * Goal 1 in memory on a machine whose speed drifts: the {@code off}, {@code dwprom}, {@code micrometer} and
+ * {@code timed} applications of {@link ServedApplication} in one JVM, one request to each per operation (a round), in
+ * rotating order, each request's CPU time and allocation measured on the thread that handled it. Forks minutes apart see
  * machine speeds 10-30 % apart on these 2-core machines, which swamps a difference of a few hundred nanoseconds;
  * three requests microseconds apart see the same machine. Every measured round is written to
  * {@code <dir>/paired-<route>-<pid>.csv} (one file per fork; {@code dir} is the system property
  * {@code paired.rounds}, default {@code paired-rounds}); {@code benchmarks/scripts/paired_summary.py} turns them
  * into the median extra CPU and allocation per request of each instrumented application over the bare one, and the
- * bundle's extra CPU as a share of Micrometer's, with bootstrap intervals that resample whole forks.
+ * bundle's extra CPU as a share of Micrometer's and of {@code @Timed}'s, with bootstrap intervals that resample whole forks.
  *
  * <p>What it cannot show: the applications share one JIT profile, so a few of Jersey's and Jetty's call sites see
  * the listener and filter classes of every variant (several receiver types instead of one). That can only slow the
@@ -46,7 +46,7 @@ import java.util.concurrent.TimeUnit;
 @Fork(3)
 public class JerseyPairedBenchmark {
 
-    static final String[] VARIANTS = {"off", "dwprom", "micrometer"};
+    static final String[] VARIANTS = {"off", "dwprom", "micrometer", "timed"};
 
     @Param({"root", "experiment"})
     public String route;
