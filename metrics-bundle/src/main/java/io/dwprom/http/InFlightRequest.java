@@ -3,8 +3,8 @@ package io.dwprom.http;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 /**
- * One request between {@link HttpMetrics#start()} and {@link #finish}. Body byte counts accumulate while the
- * request runs, and the route is named by whatever served it ({@link JerseyRouteListener}, {@link ServletMarker}).
+ * One request between {@link HttpMetrics#start()} and {@link #finish}. Body byte counts are added to it before it
+ * finishes, and the route is named by whatever served it ({@link JerseyRouteListener}, {@link ServletMarker}).
  * {@link #finish} records at most once, whatever calls it, so the in-flight gauge is decremented exactly as often
  * as it was incremented and can never go negative.
  */
