@@ -17,7 +17,7 @@ final class Fixtures {
         return PrometheusMetrics.create(new CollectorRegistry(), new MetricRegistry(), new PrometheusFactory());
     }
 
-    /** Records one finished request with a body of {@code requestBytes}, as the Jersey listener would. */
+    /** Records one finished request with a body of {@code requestBytes}, as the HTTP filter does. */
     static void request(HttpMetrics http, String method, String path, String status, long requestBytes) {
         InFlightRequest request = http.start();
         request.addRequestBytes(requestBytes);

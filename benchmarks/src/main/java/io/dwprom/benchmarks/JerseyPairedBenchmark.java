@@ -1,8 +1,5 @@
 package io.dwprom.benchmarks;
 
-import io.dwprom.benchmarks.JerseyApplicationBenchmark.DiscardingWriter;
-import org.glassfish.jersey.server.ApplicationHandler;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -14,81 +11,120 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
 
-import java.net.URI;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Goal 1 in memory on a machine whose speed drifts: the bundle-off and bundle-on applications of
- * {@link JerseyApplicationBenchmark} in one JVM, one request to each per operation, in alternating order, each timed
- * on its own. Forks minutes apart (that benchmark's {@code variant} parameter) see machine speeds 10-30 % apart on
- * these 2-core machines, which swamps a difference of a few hundred nanoseconds; two requests microseconds apart see
- * the same machine. {@code benchmarks/scripts/paired_summary.py} turns the counters of a JSON result into the
- * median ratio and difference per request with bootstrap intervals.
+ * Goal 1 in memory on a machine whose speed drifts: the {@code off}, {@code dwprom}, {@code micrometer} and
+ * {@code timed} applications of {@link ServedApplication} in one JVM, one request to each per operation (a round), in
+ * rotating order, each request's CPU time and allocation measured on the thread that handled it. Forks minutes apart see
+ * machine speeds 10-30 % apart on these 2-core machines, which swamps a difference of a few hundred nanoseconds;
+ * three requests microseconds apart see the same machine. Every measured round is written to
+ * {@code <dir>/paired-<route>-<pid>.csv} (one file per fork; {@code dir} is the system property
+ * {@code paired.rounds}, default {@code paired-rounds}); {@code benchmarks/scripts/paired_summary.py} turns them
+ * into the median extra CPU and allocation per request of each instrumented application over the bare one, and the
+ * bundle's extra CPU as a share of Micrometer's and of {@code @Timed}'s, with bootstrap intervals that resample whole forks.
  *
- * <p>What it cannot show: the two applications share one JIT profile, so a few of Jersey's call sites that see only
- * Jersey's own stream or listener classes in a bundle-off JVM see the bundle's too (two receiver types instead of
- * one). That can only slow the bundle-off side, by a type check at those sites, and so shrink the difference
- * slightly; the forked {@link JerseyApplicationBenchmark} has no such bias.
+ * <p>What it cannot show: the applications share one JIT profile, so a few of Jersey's and Jetty's call sites see
+ * the listener and filter classes of every variant (several receiver types instead of one). That can only slow the
+ * bare application, by a type check at those sites, and so shrink both extras slightly.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 5, time = 1)
+@Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 10, time = 1)
 @Fork(3)
 public class JerseyPairedBenchmark {
 
+    static final String[] VARIANTS = {"off", "dwprom", "micrometer", "timed"};
+
     @Param({"root", "experiment"})
     public String route;
 
-    private final DiscardingWriter writer = new DiscardingWriter();
-    private ApplicationHandler off;
-    private ApplicationHandler dwprom;
-    private URI uri;
-    private boolean bundleFirst;
-
-    /** Time spent in each application over one iteration, and the number of request pairs it served. */
-    @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.EVENTS)
-    public static class Nanos {
-        public long offNanos;
-        public long dwpromNanos;
-        public long requestPairs;
-
-        @Setup(Level.Iteration)
-        public void reset() {
-            offNanos = 0;
-            dwpromNanos = 0;
-            requestPairs = 0;
-        }
-    }
+    private final ServedApplication[] applications = new ServedApplication[VARIANTS.length];
+    private final long[] measured = new long[2];
+    private String request;
+    private int first;
+    private boolean measuring;
+    private int iteration;
+    /** Per measured round: iteration, then CPU nanoseconds and allocated bytes of each variant. */
+    private long[] rounds = new long[1 << 16];
+    private int used;
 
     @Setup
     public void setUp() {
-        off = JerseyApplicationBenchmark.application("off");
-        dwprom = JerseyApplicationBenchmark.application("dwprom");
-        uri = route.equals("root") ? JerseyApplicationBenchmark.ROOT : JerseyApplicationBenchmark.EXPERIMENT;
+        for (int i = 0; i < VARIANTS.length; i++) {
+            applications[i] = ServedApplication.start(VARIANTS[i]);
+        }
+        request = route.equals("root") ? ServedApplication.ROOT : ServedApplication.EXPERIMENT;
+    }
+
+    @Setup(Level.Iteration)
+    public void startIteration(IterationParams params) {
+        measuring = params.getType() == IterationType.MEASUREMENT;
+        if (measuring) {
+            iteration++;
+        }
     }
 
     @Benchmark
-    public long servePair(Nanos nanos) {
-        bundleFirst = !bundleFirst;
-        if (bundleFirst) {
-            nanos.dwpromNanos += timed(dwprom);
-            nanos.offNanos += timed(off);
-        } else {
-            nanos.offNanos += timed(off);
-            nanos.dwpromNanos += timed(dwprom);
+    public int serveRound() {
+        first = (first + 1) % VARIANTS.length;
+        int row = used;
+        if (measuring) {
+            if (row + 1 + 2 * VARIANTS.length > rounds.length) {
+                rounds = Arrays.copyOf(rounds, rounds.length * 2);
+            }
+            rounds[row] = iteration;
+            used += 1 + 2 * VARIANTS.length;
         }
-        nanos.requestPairs++;
-        return writer.bytes;
+        for (int i = 0; i < VARIANTS.length; i++) {
+            int variant = (first + i) % VARIANTS.length;
+            applications[variant].measure(request, measured);
+            if (measuring) {
+                rounds[row + 1 + 2 * variant] = measured[0];
+                rounds[row + 2 + 2 * variant] = measured[1];
+            }
+        }
+        return first;
     }
 
-    private long timed(ApplicationHandler application) {
-        long start = System.nanoTime();
-        JerseyApplicationBenchmark.serve(application, uri, writer);
-        return System.nanoTime() - start;
+    @TearDown
+    public void tearDown() throws Exception {
+        for (ServedApplication application : applications) {
+            application.close();
+        }
+        writeRounds();
+    }
+
+    private void writeRounds() throws IOException {
+        Path dir = Path.of(System.getProperty("paired.rounds", "paired-rounds"));
+        Files.createDirectories(dir);
+        Path file = dir.resolve("paired-" + route + "-" + ProcessHandle.current().pid() + ".csv");
+        try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(file))) {
+            StringBuilder header = new StringBuilder("iteration");
+            for (String variant : VARIANTS) {
+                header.append(',').append(variant).append("_ns,").append(variant).append("_bytes");
+            }
+            out.println(header);
+            int width = 1 + 2 * VARIANTS.length;
+            for (int row = 0; row < used; row += width) {
+                StringBuilder line = new StringBuilder().append(rounds[row]);
+                for (int i = 1; i < width; i++) {
+                    line.append(',').append(rounds[row + i]);
+                }
+                out.println(line);
+            }
+        }
     }
 }

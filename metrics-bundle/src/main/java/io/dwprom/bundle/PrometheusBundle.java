@@ -13,12 +13,16 @@ import io.dwprom.db.JdbcInstrumentation;
 import io.dwprom.exposition.PrometheusServlet;
 import io.dwprom.http.ExcludedPaths;
 import io.dwprom.http.HttpMetrics;
-import io.dwprom.http.JerseyRequestListener;
+import io.dwprom.http.HttpMetricsFilter;
+import io.dwprom.http.JerseyRouteListener;
+import io.dwprom.http.ServletMarker;
 import io.dwprom.push.CommandPush;
 import io.dwprom.registry.RegistryFamilies;
 import io.prometheus.client.CollectorRegistry;
+import jakarta.servlet.DispatcherType;
 import org.glassfish.jersey.internal.inject.AbstractBinder;
 
+import java.util.EnumSet;
 import java.util.Optional;
 
 /**
@@ -36,8 +40,9 @@ import java.util.Optional;
  * }
  * }</pre>
  *
- * When enabled, it registers the Jersey request listener (which also counts body bytes), the recorders for injection,
- * the health gauges and the endpoint on the admin connector; {@link #jdbiFactory()} instruments Jdbi instances,
+ * When enabled, it registers the HTTP request filter at the head of the application context's filter chain (with
+ * the servlet marker and Jersey listener that name each request's route), the recorders for injection, the health
+ * gauges and the endpoint on the admin connector; {@link #jdbiFactory()} instruments Jdbi instances,
  * {@link #dataSourceFactory(PooledDataSourceFactory)} the data sources of any other JDBC client (Hibernate, plain
  * JDBC), and {@link #commandPush(String)} pushes a command's metrics when it ends.
  */
@@ -73,8 +78,7 @@ public class PrometheusBundle<T extends Configuration> implements ConfiguredBund
         }
         environment.jersey().register(new RecorderBinder(metrics));
         if (enabled) {
-            environment.jersey().register(new JerseyRequestListener(metrics.http(),
-                    new ExcludedPaths(config.getExcludedPaths()), metrics.recordingErrors()));
+            registerHttpMetrics(environment);
             environment.admin().addServlet("prometheus",
                             new PrometheusServlet(metrics.registry(), metrics.scrapeBarrier(), config.getAccess().build(),
                                     config.isCreatedSeries()))
@@ -83,6 +87,22 @@ public class PrometheusBundle<T extends Configuration> implements ConfiguredBund
                 config.getHealth().register(metrics.registry(), appConfiguration, environment);
             }
         }
+    }
+
+    /**
+     * Bundles run before the application's {@code run} and before Dropwizard builds the server, which appends its
+     * allowed-methods filter. Jetty puts a mapping added with {@code isMatchAfter=false} in front of the chain, so the
+     * filter precedes every filter mapped before it and every one appended later: it sees each request of the
+     * application context, also those a later filter refuses. A filter the application maps later with
+     * {@code isMatchAfter=false} goes ahead of it (the place for a tracing filter whose span it should see).
+     */
+    private void registerHttpMetrics(Environment environment) {
+        environment.servlets()
+                .addFilter("prometheus-http", new HttpMetricsFilter(metrics.http(),
+                        new ExcludedPaths(config.getExcludedPaths()), metrics.recordingErrors()))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+        environment.getApplicationContext().addBean(new ServletMarker(metrics.recordingErrors()));
+        environment.jersey().register(new JerseyRouteListener(metrics.http(), metrics.recordingErrors()));
     }
 
     /**

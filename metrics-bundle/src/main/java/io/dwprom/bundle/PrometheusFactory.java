@@ -18,8 +18,8 @@ import java.util.List;
  * <tr><td>enabled</td><td>true</td><td>false installs nothing (no filter, SQL logger, collectors or endpoint);
  * recorders injected into resources still accept calls and drop them</td></tr>
  * <tr><td>path</td><td>/prometheus</td><td>path of the endpoint on the admin connector</td></tr>
- * <tr><td>excludedPaths</td><td>[/health, /metrics]</td><td>application request paths (and everything below
- * them) that record no HTTP metrics</td></tr>
+ * <tr><td>excludedPaths</td><td>[/health, /metrics]</td><td>request paths relative to the application context
+ * (and everything below them) that record no HTTP metrics</td></tr>
  * <tr><td>jvmMetrics</td><td>true</td><td>export the {@code jvm_*} families of simpleclient_hotspot; the
  * {@code process_*} families are always exported</td></tr>
  * <tr><td>jvmAllocationMetrics</td><td>false</td><td>also export {@code jvm_memory_pool_allocated_bytes_total};

@@ -15,9 +15,12 @@ public final class ExcludedPaths {
         this.prefixes = paths.stream().map(ExcludedPaths::normalise).distinct().toArray(String[]::new);
     }
 
-    /** Whether {@code path} (with or without its leading slash, as Jersey gives it) is excluded. */
-    public boolean excludes(String path) {
-        int offset = path.startsWith("/") ? 1 : 0;
+    /**
+     * Whether the part of {@code path} from {@code start} on (with or without its leading slash) is excluded: a
+     * request URI past its context path, compared in place.
+     */
+    public boolean excludes(String path, int start) {
+        int offset = start < path.length() && path.charAt(start) == '/' ? start + 1 : start;
         int length = path.length() - offset;
         for (String prefix : prefixes) {
             int prefixLength = prefix.length();

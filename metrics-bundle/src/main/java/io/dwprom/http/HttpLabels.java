@@ -5,15 +5,16 @@ import java.util.Set;
 
 /**
  * Turns client-controlled request facts into label values from a bounded set: known methods or {@code OTHER},
- * status codes 100-599 or {@code unknown}, and route templates or one of the fixed values for unmatched requests.
+ * status codes 100-599 or {@code unknown}, and route templates, servlet mapping patterns or one of the fixed values
+ * for requests that neither names.
  */
 public final class HttpLabels {
 
-    /** {@code path} of a request that matched no resource method and got 404. */
+    /** {@code path} of a 404 answered by no Jersey route and no servlet mapping (unmatched, or by a filter). */
     public static final String NOT_FOUND = "NOT_FOUND";
-    /** {@code path} of an unmatched request answered with a redirection. */
+    /** {@code path} of such a request answered with a redirection. */
     public static final String REDIRECTION = "REDIRECTION";
-    /** {@code path} of any other unmatched request (405, 415, a failed pre-matching filter...). */
+    /** {@code path} of any other such request (Jersey's 405 or 415, a filter's 401 or 405...). */
     public static final String UNMATCHED = "UNMATCHED";
     /** {@code method} of any request whose method is not a standard one. */
     public static final String OTHER_METHOD = "OTHER";
@@ -41,7 +42,7 @@ public final class HttpLabels {
         return status >= 100 && status < STATUS_TEXT.length ? STATUS_TEXT[status] : "unknown";
     }
 
-    /** The fixed {@code path} value of a request that matched no resource method. */
+    /** The fixed {@code path} value of a request that no Jersey route and no servlet mapping names. */
     public static String unmatchedPath(int status) {
         if (status == 404) {
             return NOT_FOUND;

@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.LongAdder;
 import static io.dwprom.core.Buckets.toArray;
 
 /**
- * The HTTP request families, and the recorder the Jersey adapter feeds. It knows nothing of Jersey: labels
- * arrive already bounded ({@link HttpLabels}).
+ * The HTTP request families, and the recorder {@link HttpMetricsFilter} feeds. It knows nothing of servlets or
+ * Jersey: labels arrive already bounded ({@link HttpLabels}).
  *
  * <table>
  * <caption>Families</caption>

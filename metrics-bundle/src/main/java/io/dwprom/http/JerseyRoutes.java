@@ -10,8 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * The {@code path} label of a finished Jersey request: its matched route template, or a fixed value when no
- * resource method matched (404, 405, a sub-resource locator without a method). Routes are computed once per
+ * The {@code path} label of a Jersey request that matched a resource method: its route template. Routes are computed once per
  * resource method (or, behind sub-resource locators, per template chain) and cached; both come from the
  * application's code, so the caches are bounded.
  */
@@ -22,11 +21,9 @@ final class JerseyRoutes {
     /** Routes of requests that went through sub-resource locators, where one method can sit under several. */
     private final ConcurrentMap<List<UriTemplate>, String> routesByTemplates = new ConcurrentHashMap<>();
 
-    String pathLabel(ExtendedUriInfo uriInfo, int status) {
-        ResourceMethod method = uriInfo == null ? null : uriInfo.getMatchedResourceMethod();
-        if (method == null) {
-            return HttpLabels.unmatchedPath(status);
-        }
+    /** @param uriInfo of a request whose resource method matched */
+    String route(ExtendedUriInfo uriInfo) {
+        ResourceMethod method = uriInfo.getMatchedResourceMethod();
         if (uriInfo.getMatchedResourceLocators().isEmpty()) {
             String route = routesByMethod.get(method); // identity-cheap key, no list hashing per request
             return route != null ? route

@@ -29,8 +29,8 @@ public final class ScrapedMetrics {
     }
 
     /**
-     * A scrape taken once every answered request is recorded. A client has its response before the server has
-     * recorded it (Jersey's FINISHED event follows the write), and the recorder lowers the in-flight gauge last.
+     * A scrape taken once every answered request is recorded. A client can have its response before the server
+     * has recorded it (the filter records once the servlet has returned), and the recorder lowers the in-flight gauge last.
      * A scrape is not one instant (it reads family after family), so this waits for a scrape that shows none in
      * flight, then returns the next one, which starts after every earlier request finished recording. Waits at
      * most 10 s.

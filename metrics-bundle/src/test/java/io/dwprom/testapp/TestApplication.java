@@ -1,12 +1,19 @@
 package io.dwprom.testapp;
 
+import io.dropwizard.assets.AssetsBundle;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dwprom.bundle.PrometheusBundle;
+import jakarta.servlet.DispatcherType;
 import org.jdbi.v3.core.Jdbi;
 
-/** A small application exercising every adapter of the bundle, for the full-stack tests. */
+import java.util.EnumSet;
+
+/**
+ * A small application exercising every adapter of the bundle, for the full-stack tests: Jersey resources, assets
+ * under {@code /assets/*}, a plain servlet under {@code /plain/*} and a filter answering 401 under {@code /secret/*}.
+ */
 public class TestApplication extends Application<TestConfiguration> {
 
     private final PrometheusBundle<TestConfiguration> prometheus = new PrometheusBundle<>(TestConfiguration::getPrometheus);
@@ -15,6 +22,7 @@ public class TestApplication extends Application<TestConfiguration> {
     @Override
     public void initialize(Bootstrap<TestConfiguration> bootstrap) {
         bootstrap.addBundle(prometheus);
+        bootstrap.addBundle(new AssetsBundle("/assets", "/assets", "index.htm", "assets"));
     }
 
     @Override
@@ -32,6 +40,10 @@ public class TestApplication extends Application<TestConfiguration> {
         environment.jersey().register(new TestResources.Slow(gate));
         environment.jersey().register(new TestResources.Jobs(prometheus.metrics().registryFamilies()));
         environment.jersey().register(TestResources.Owned.class);
+        environment.jersey().register(new TestResources.Async());
+        environment.servlets().addServlet("plain", new ServletComponents.PlainServlet()).addMapping("/plain/*");
+        environment.servlets().addFilter("refusing", new ServletComponents.RefusingFilter())
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/secret/*");
     }
 
     public Gate gate() {

@@ -13,6 +13,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.jdbi.v3.core.Jdbi;
@@ -22,6 +24,8 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /** Resources of {@link TestApplication}, one per kind of request the HTTP adapter must label. */
 final class TestResources {
@@ -82,6 +86,18 @@ final class TestResources {
         public String slow() throws InterruptedException {
             gate.enterAndWait();
             return "done";
+        }
+    }
+
+    /** Resumes its response on another thread, after the request's first dispatch has returned. */
+    @Path("/async")
+    public static final class Async {
+
+        @GET
+        @Produces(MediaType.TEXT_PLAIN)
+        public void async(@Suspended AsyncResponse response) {
+            CompletableFuture.runAsync(() -> response.resume("resumed"),
+                    CompletableFuture.delayedExecutor(50, TimeUnit.MILLISECONDS));
         }
     }
 

@@ -22,9 +22,9 @@ import java.util.Collections;
 
 /**
  * Starts a server span for every request, child of the trace its {@code traceparent} header names (if any), and
- * keeps it current on the request's thread for the whole servlet chain. Jersey, its request listener and the
- * resource's JDBI statements all run inside the chain, so the Prometheus bundle records the request's duration
- * and its statements while the span is current, and takes its exemplars from it.
+ * keeps it current on the request's thread for the whole servlet chain. The Prometheus bundle's HTTP filter (mapped
+ * after this one), Jersey and the resource's JDBI statements all run inside the chain, so the bundle records the
+ * request's duration and its statements while the span is current, and takes its exemplars from it.
  */
 public final class ServerSpanFilter implements Filter {
 
