@@ -157,9 +157,9 @@ abstract class JdbcScenarios {
         try (Connection first = dataSource.getConnection(); Connection second = dataSource.getConnection()) {
             assertThat(first.isValid(1)).isTrue();
             assertThat(second.isValid(1)).isTrue();
-            assertThat(registry.getSampleValue("db_connections_total")).isEqualTo(2.0);
+            assertThat(registry.getSampleValue(DatabaseMetrics.CONNECTIONS)).isEqualTo(2.0);
         }
-        assertThat(registry.getSampleValue("db_connections_total")).isZero();
+        assertThat(registry.getSampleValue(DatabaseMetrics.CONNECTIONS)).isZero();
     }
 
     @Test
