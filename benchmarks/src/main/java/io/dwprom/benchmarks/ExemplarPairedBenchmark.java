@@ -2,13 +2,13 @@ package io.dwprom.benchmarks;
 
 import com.codahale.metrics.MetricRegistry;
 import io.dwprom.bundle.PrometheusFactory;
-import io.dwprom.bundle.PrometheusMetrics;
-import io.dwprom.core.Buckets;
-import io.dwprom.core.CardinalityGuard;
-import io.dwprom.core.StripedHistogram;
-import io.dwprom.exemplars.Exemplars;
-import io.dwprom.db.PrometheusSqlLogger;
-import io.dwprom.db.SqlStatementClassifier;
+import io.dwprom.internal.Recorders;
+import io.dwprom.internal.core.Buckets;
+import io.dwprom.internal.core.CardinalityGuard;
+import io.dwprom.internal.core.StripedHistogram;
+import io.dwprom.internal.db.PrometheusSqlLogger;
+import io.dwprom.internal.db.SqlStatementClassifier;
+import io.dwprom.internal.exemplars.Exemplars;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.TraceFlags;
@@ -129,7 +129,7 @@ public class ExemplarPairedBenchmark {
     private Runnable bundleRecording(boolean exemplars) {
         PrometheusFactory config = new PrometheusFactory();
         config.setExemplars(exemplars);
-        PrometheusMetrics bundle = PrometheusMetrics.create(new CollectorRegistry(), new MetricRegistry(), config);
+        Recorders bundle = Recorders.create(new CollectorRegistry(), new MetricRegistry(), config);
         if (recorder.equals("http")) {
             return () -> bundle.http().start().finish("GET", "/experiments/{id}", "200");
         }

@@ -2,9 +2,9 @@ package io.dwprom.benchmarks;
 
 import com.codahale.metrics.MetricRegistry;
 import io.dwprom.bundle.PrometheusFactory;
-import io.dwprom.bundle.PrometheusMetrics;
-import io.dwprom.http.HttpMetrics;
-import io.dwprom.http.InFlightRequest;
+import io.dwprom.internal.Recorders;
+import io.dwprom.internal.http.HttpMetrics;
+import io.dwprom.internal.http.InFlightRequest;
 import io.prometheus.client.CollectorRegistry;
 
 /** The bundle as an application gets it, and the requests the benchmarks feed it. */
@@ -13,8 +13,8 @@ final class Fixtures {
     private Fixtures() {
     }
 
-    static PrometheusMetrics bundle() {
-        return PrometheusMetrics.create(new CollectorRegistry(), new MetricRegistry(), new PrometheusFactory());
+    static Recorders bundle() {
+        return Recorders.create(new CollectorRegistry(), new MetricRegistry(), new PrometheusFactory());
     }
 
     /** Records one finished request with a body of {@code requestBytes}, as the HTTP filter does. */

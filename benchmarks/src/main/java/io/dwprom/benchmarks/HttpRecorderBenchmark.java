@@ -1,7 +1,7 @@
 package io.dwprom.benchmarks;
 
-import io.dwprom.core.Buckets;
-import io.dwprom.http.HttpMetrics;
+import io.dwprom.internal.core.Buckets;
+import io.dwprom.internal.http.HttpMetrics;
 import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.Counter;
 import io.prometheus.client.Gauge;

@@ -5,12 +5,12 @@ import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.db.PooledDataSourceFactory;
 import io.dropwizard.util.Duration;
-import io.dwprom.bundle.PrometheusMetrics;
-import io.dwprom.db.DatabaseMetrics;
-import io.dwprom.db.JdbcInstrumentation;
-import io.dwprom.db.SqlErrorType;
-import io.dwprom.db.SqlStatement;
-import io.dwprom.db.SqlStatementClassifier;
+import io.dwprom.internal.Recorders;
+import io.dwprom.internal.db.DatabaseMetrics;
+import io.dwprom.internal.db.JdbcInstrumentation;
+import io.dwprom.internal.db.SqlErrorType;
+import io.dwprom.internal.db.SqlStatement;
+import io.dwprom.internal.db.SqlStatementClassifier;
 import net.ttddyy.dsproxy.ExecutionInfo;
 import net.ttddyy.dsproxy.QueryInfo;
 import net.ttddyy.dsproxy.listener.QueryExecutionListener;
@@ -86,12 +86,12 @@ public class JdbcProxyBenchmark {
         // Every variant borrows from this one pool: H2 sessions that did the same work, behind the same pool proxy.
         direct = pool.getConnection();
 
-        PrometheusMetrics metrics = Fixtures.bundle();
+        Recorders metrics = Fixtures.bundle();
         instrumented = JdbcInstrumentation.instrument(new SamePool(database, pool),
                 () -> Optional.of(metrics.jdbcInstrumentation())).build(new MetricRegistry(), "bundle");
         bundle = instrumented.getConnection();
 
-        PrometheusMetrics proxyMetrics = Fixtures.bundle();
+        Recorders proxyMetrics = Fixtures.bundle();
         ProxyDataSource proxy = new ProxyDataSource(pool);
         proxy.setProxyConfig(ProxyConfig.Builder.create()
                 .queryListener(new RecordingListener(proxyMetrics.database(), new SqlStatementClassifier(10_000, 200)))

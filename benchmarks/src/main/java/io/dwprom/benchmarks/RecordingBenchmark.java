@@ -1,9 +1,9 @@
 package io.dwprom.benchmarks;
 
-import io.dwprom.core.Buckets;
-import io.dwprom.core.DurationGuard;
-import io.dwprom.core.Labels;
-import io.dwprom.core.MetricHelpers;
+import io.dwprom.internal.core.Buckets;
+import io.dwprom.metrics.DurationGuard;
+import io.dwprom.metrics.Labels;
+import io.dwprom.metrics.MetricHelpers;
 import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.Counter;
 import io.prometheus.client.Gauge;

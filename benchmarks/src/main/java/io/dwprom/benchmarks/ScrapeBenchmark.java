@@ -1,11 +1,11 @@
 package io.dwprom.benchmarks;
 
-import io.dwprom.core.Buckets;
-import io.dwprom.core.CardinalityGuard;
-import io.dwprom.core.ScrapeBarrier;
-import io.dwprom.exposition.EndpointAccess;
-import io.dwprom.exposition.PrometheusServlet;
-import io.dwprom.http.HttpMetrics;
+import io.dwprom.internal.core.Buckets;
+import io.dwprom.internal.core.CardinalityGuard;
+import io.dwprom.internal.core.ScrapeBarrier;
+import io.dwprom.internal.exposition.EndpointAccess;
+import io.dwprom.internal.exposition.PrometheusServlet;
+import io.dwprom.internal.http.HttpMetrics;
 import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.Counter;
 import io.prometheus.client.Gauge;

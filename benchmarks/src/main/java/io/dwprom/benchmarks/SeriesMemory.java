@@ -1,7 +1,7 @@
 package io.dwprom.benchmarks;
 
-import io.dwprom.bundle.PrometheusMetrics;
-import io.dwprom.core.Labels;
+import io.dwprom.internal.Recorders;
+import io.dwprom.metrics.Labels;
 import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.Gauge;
 import io.prometheus.client.exporter.common.TextFormat;
@@ -38,24 +38,24 @@ public final class SeriesMemory {
         System.out.printf("%-34s %10s %12s %14s %16s %16s%n", "shape", "labelSets", "sampleLines",
                 "JOL B/line", "JOL B/labelSet", "heap B/line");
 
-        PrometheusMetrics http = Fixtures.bundle();
+        Recorders http = Fixtures.bundle();
         measure("bundle http (1 route+status)", n, http, http.registry(),
                 i -> Fixtures.request(http.http(), "GET", "/route" + i + "/{id}", "200", 100));
 
-        PrometheusMetrics httpManyThreads = Fixtures.bundle();
+        Recorders httpManyThreads = Fixtures.bundle();
         measure("bundle http, " + WRITER_THREADS + " writer threads", n, httpManyThreads,
                 httpManyThreads.registry(), i -> fromManyThreads(
                         () -> Fixtures.request(httpManyThreads.http(), "GET", "/route" + i + "/{id}", "200", 100)));
 
-        PrometheusMetrics counters = Fixtures.bundle();
+        Recorders counters = Fixtures.bundle();
         measure("bundle helpers counter", n, counters, counters.registry(),
                 i -> counters.helpers().incrementCounter("bench_events_total", Labels.of("id", "v" + i)));
 
-        PrometheusMetrics histograms = Fixtures.bundle();
+        Recorders histograms = Fixtures.bundle();
         measure("bundle helpers histogram", n, histograms, histograms.registry(),
                 i -> histograms.helpers().observeHistogram("bench_op_seconds", 0.01, Labels.of("id", "v" + i)));
 
-        PrometheusMetrics gauges = Fixtures.bundle();
+        Recorders gauges = Fixtures.bundle();
         measure("bundle helpers gauge", n, gauges, gauges.registry(),
                 i -> gauges.helpers().setGauge("bench_queue_size", i, Labels.of("id", "v" + i)));
 

@@ -5,12 +5,12 @@ import com.codahale.metrics.annotation.Timed;
 import io.dropwizard.jackson.Jackson;
 import io.dropwizard.jersey.DropwizardResourceConfig;
 import io.dropwizard.jersey.jackson.JacksonFeature;
-import io.dwprom.bundle.PrometheusMetrics;
-import io.dwprom.http.ExcludedPaths;
-import io.dwprom.http.HttpMetrics;
-import io.dwprom.http.HttpMetricsFilter;
-import io.dwprom.http.JerseyRouteListener;
-import io.dwprom.http.ServletMarker;
+import io.dwprom.internal.Recorders;
+import io.dwprom.internal.http.ExcludedPaths;
+import io.dwprom.internal.http.HttpMetrics;
+import io.dwprom.internal.http.HttpMetricsFilter;
+import io.dwprom.internal.http.JerseyRouteListener;
+import io.dwprom.internal.http.ServletMarker;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.servlet.DispatcherType;
@@ -93,7 +93,7 @@ final class ServedApplication implements AutoCloseable {
         switch (variant) {
             case "off", "timed" -> { }
             case "dwprom" -> {
-                PrometheusMetrics metrics = Fixtures.bundle();
+                Recorders metrics = Fixtures.bundle();
                 context.addFilter(new FilterHolder(new HttpMetricsFilter(metrics.http(),
                                 new ExcludedPaths(List.of("/health")), metrics.recordingErrors())),
                         "/*", EnumSet.of(DispatcherType.REQUEST));

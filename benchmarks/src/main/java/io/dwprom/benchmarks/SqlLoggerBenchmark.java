@@ -3,10 +3,10 @@ package io.dwprom.benchmarks;
 import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.jdbi3.InstrumentedSqlLogger;
 import com.codahale.metrics.jdbi3.strategies.SmartNameStrategy;
-import io.dwprom.bundle.PrometheusMetrics;
-import io.dwprom.db.PrometheusSqlLogger;
-import io.dwprom.db.SqlStatement;
-import io.dwprom.db.SqlStatementClassifier;
+import io.dwprom.internal.Recorders;
+import io.dwprom.internal.db.PrometheusSqlLogger;
+import io.dwprom.internal.db.SqlStatement;
+import io.dwprom.internal.db.SqlStatementClassifier;
 import org.jdbi.v3.core.statement.BenchStatementContexts;
 import org.jdbi.v3.core.statement.SqlLogger;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -48,7 +48,7 @@ public class SqlLoggerBenchmark {
 
     @Setup
     public void setUp() {
-        PrometheusMetrics metrics = Fixtures.bundle();
+        Recorders metrics = Fixtures.bundle();
         context = BenchStatementContexts.executed(SQL, 350_000);
         bundleLogger = new PrometheusSqlLogger(SqlLogger.NOP_SQL_LOGGER, metrics.database(),
                 new SqlStatementClassifier(10_000, 200), metrics.recordingErrors());

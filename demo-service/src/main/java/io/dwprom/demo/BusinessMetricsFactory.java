@@ -2,8 +2,8 @@ package io.dwprom.demo;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.validation.ValidationMethod;
-import io.dwprom.core.Buckets;
 import io.dwprom.demo.core.BusinessMetrics;
+import io.dwprom.internal.core.Buckets;
 import io.dwprom.registry.RegistryFamilies;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;

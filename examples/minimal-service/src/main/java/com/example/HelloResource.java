@@ -1,7 +1,7 @@
 package com.example;
 
-import io.dwprom.core.Labels;
-import io.dwprom.core.MetricHelpers;
+import io.dwprom.metrics.Labels;
+import io.dwprom.metrics.MetricHelpers;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;

@@ -2,7 +2,7 @@ package io.dwprom.bundle;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.validation.ValidationMethod;
-import io.dwprom.exposition.EndpointAccess;
+import io.dwprom.internal.exposition.EndpointAccess;
 
 /**
  * Optional protection of the endpoint. With neither set, anyone who reaches the admin port may scrape (keep that
@@ -59,7 +59,7 @@ public class AccessFactory {
         return hasUser == hasPassword;
     }
 
-    public EndpointAccess build() {
+    EndpointAccess build() {
         return EndpointAccess.of(bearerToken, username, password);
     }
 }

@@ -1,7 +1,7 @@
 package io.dwprom.bundle;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.dwprom.exposition.MappingRule;
+import io.dwprom.internal.exposition.MappingRule;
 import jakarta.validation.constraints.NotNull;
 
 import java.util.ArrayList;

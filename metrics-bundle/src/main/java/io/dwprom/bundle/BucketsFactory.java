@@ -2,7 +2,7 @@ package io.dwprom.bundle;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.validation.ValidationMethod;
-import io.dwprom.core.Buckets;
+import io.dwprom.internal.core.Buckets;
 import jakarta.validation.constraints.NotEmpty;
 
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.dwprom.bundle;
 
-import io.dwprom.exposition.MappingRule;
+import io.dwprom.internal.exposition.MappingRule;
 
 import java.util.List;
 import java.util.Map;

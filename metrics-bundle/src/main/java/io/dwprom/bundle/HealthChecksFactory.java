@@ -9,8 +9,8 @@ import io.dropwizard.health.HealthStateAggregator;
 import io.dropwizard.lifecycle.Managed;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MinDuration;
-import io.dwprom.health.HealthCheckThreads;
-import io.dwprom.health.HealthMetrics;
+import io.dwprom.internal.health.HealthCheckThreads;
+import io.dwprom.internal.health.HealthMetrics;
 import io.prometheus.client.CollectorRegistry;
 import jakarta.validation.constraints.NotNull;
 
@@ -78,7 +78,7 @@ public class HealthChecksFactory {
      * states where {@code configuration} has an enabled {@code health:} section; the check threads stop with the
      * application.
      */
-    public void register(CollectorRegistry registry, Configuration configuration, Environment environment) {
+    void register(CollectorRegistry registry, Configuration configuration, Environment environment) {
         ExecutorService threads = HealthCheckThreads.create();
         environment.lifecycle().manage(new Managed() {
             @Override

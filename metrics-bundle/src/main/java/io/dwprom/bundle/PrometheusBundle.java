@@ -6,16 +6,15 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.PooledDataSourceFactory;
 import io.dropwizard.jdbi3.JdbiFactory;
-import io.dwprom.core.MetricHelpers;
-import io.dwprom.core.MetricsException;
-import io.dwprom.db.DatabaseMetrics;
-import io.dwprom.db.JdbcInstrumentation;
-import io.dwprom.exposition.PrometheusServlet;
-import io.dwprom.http.ExcludedPaths;
-import io.dwprom.http.HttpMetrics;
-import io.dwprom.http.HttpMetricsFilter;
-import io.dwprom.http.JerseyRouteListener;
-import io.dwprom.http.ServletMarker;
+import io.dwprom.internal.Recorders;
+import io.dwprom.internal.db.JdbcInstrumentation;
+import io.dwprom.internal.exposition.PrometheusServlet;
+import io.dwprom.internal.http.ExcludedPaths;
+import io.dwprom.internal.http.HttpMetricsFilter;
+import io.dwprom.internal.http.JerseyRouteListener;
+import io.dwprom.internal.http.ServletMarker;
+import io.dwprom.metrics.MetricHelpers;
+import io.dwprom.metrics.MetricsException;
 import io.dwprom.push.CommandPush;
 import io.dwprom.registry.RegistryFamilies;
 import io.prometheus.client.CollectorRegistry;
@@ -49,6 +48,7 @@ import java.util.Optional;
 public class PrometheusBundle<T extends Configuration> implements ConfiguredBundle<T> {
 
     private final PrometheusConfiguration<T> configuration;
+    private Recorders recorders;
     private PrometheusMetrics metrics;
     private PrometheusFactory config;
     private boolean enabled;
@@ -69,22 +69,23 @@ public class PrometheusBundle<T extends Configuration> implements ConfiguredBund
         config = configuration.getPrometheusFactory(appConfiguration);
         enabled = config.isEnabled();
         try {
-            metrics = enabled
-                    ? PrometheusMetrics.create(new CollectorRegistry(), environment.metrics(), config)
-                    : PrometheusMetrics.detached(config);
+            recorders = enabled
+                    ? Recorders.create(new CollectorRegistry(), environment.metrics(), config)
+                    : Recorders.detached(config);
         } catch (RuntimeException failure) {
             throw new MetricsException(MetricsException.Kind.INSTALLATION_FAILED,
                     "Could not set up the Prometheus metrics: " + failure.getMessage(), failure);
         }
+        metrics = new PrometheusMetrics(recorders);
         environment.jersey().register(new RecorderBinder(metrics));
         if (enabled) {
             registerHttpMetrics(environment);
             environment.admin().addServlet("prometheus",
-                            new PrometheusServlet(metrics.registry(), metrics.scrapeBarrier(), config.getAccess().build(),
+                            new PrometheusServlet(recorders.registry(), recorders.scrapeBarrier(), config.getAccess().build(),
                                     config.isCreatedSeries()))
                     .addMapping(config.getPath());
             if (config.getHealth().isEnabled()) {
-                config.getHealth().register(metrics.registry(), appConfiguration, environment);
+                config.getHealth().register(recorders.registry(), appConfiguration, environment);
             }
         }
     }
@@ -98,11 +99,11 @@ public class PrometheusBundle<T extends Configuration> implements ConfiguredBund
      */
     private void registerHttpMetrics(Environment environment) {
         environment.servlets()
-                .addFilter("prometheus-http", new HttpMetricsFilter(metrics.http(),
-                        new ExcludedPaths(config.getExcludedPaths()), metrics.recordingErrors()))
+                .addFilter("prometheus-http", new HttpMetricsFilter(recorders.http(),
+                        new ExcludedPaths(config.getExcludedPaths()), recorders.recordingErrors()))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
-        environment.getApplicationContext().addBean(new ServletMarker(metrics.recordingErrors()));
-        environment.jersey().register(new JerseyRouteListener(metrics.http(), metrics.recordingErrors()));
+        environment.getApplicationContext().addBean(new ServletMarker(recorders.recordingErrors()));
+        environment.jersey().register(new JerseyRouteListener(recorders.http(), recorders.recordingErrors()));
     }
 
     /**
@@ -113,9 +114,8 @@ public class PrometheusBundle<T extends Configuration> implements ConfiguredBund
      *                          {@code ConfiguredCommand} runs no bundle: use {@link CommandPush#create} there)
      */
     public CommandPush commandPush(String command) {
-        PrometheusMetrics recorders = metrics();
         PushFactory push = enabled ? config.getPush() : new PushFactory();
-        return CommandPush.create(command, push, recorders.registry());
+        return CommandPush.create(command, push, metrics().registry());
     }
 
     /**
@@ -133,7 +133,7 @@ public class PrometheusBundle<T extends Configuration> implements ConfiguredBund
 
     /**
      * {@code factory}, whose data sources time every SQL statement of any JDBC client (Hibernate, jOOQ, Spring's
-     * JdbcTemplate, plain JDBC) into {@link DatabaseMetrics}, count failures to connect, and add their pool's active
+     * JdbcTemplate, plain JDBC) into the database families, count failures to connect, and add their pool's active
      * connections to the connections gauge. It may be called before this bundle has run (a {@code HibernateBundle}
      * added first builds its data source in its own {@code run}): the data sources find the metrics when they start
      * or open their first connection.
@@ -170,7 +170,7 @@ public class PrometheusBundle<T extends Configuration> implements ConfiguredBund
                     + "PrometheusBundle.dataSourceFactory(...) was used, but the Prometheus bundle never ran: add it "
                     + "with bootstrap.addBundle(...) in Application.initialize");
         }
-        return enabled ? Optional.of(metrics().jdbcInstrumentation()) : Optional.empty();
+        return enabled ? Optional.of(metrics().recorders().jdbcInstrumentation()) : Optional.empty();
     }
 
     /** A {@link JdbiFactory} to use in place of {@code new JdbiFactory()}; instrumented when enabled. */
@@ -190,8 +190,6 @@ public class PrometheusBundle<T extends Configuration> implements ConfiguredBund
         @Override
         protected void configure() {
             bind(metrics).to(PrometheusMetrics.class);
-            bind(metrics.http()).to(HttpMetrics.class);
-            bind(metrics.database()).to(DatabaseMetrics.class);
             bind(metrics.registryFamilies()).to(RegistryFamilies.class);
             bind(metrics.helpers()).to(MetricHelpers.class);
         }

@@ -1,133 +1,51 @@
 package io.dwprom.bundle;
 
-import com.codahale.metrics.MetricFilter;
-import com.codahale.metrics.MetricRegistry;
-import io.dwprom.core.Buckets;
-import io.dwprom.core.CardinalityGuard;
-import io.dwprom.core.MetricHelpers;
-import io.dwprom.core.RecordingErrors;
-import io.dwprom.core.ScrapeBarrier;
-import io.dwprom.db.DatabaseMetrics;
-import io.dwprom.db.JdbcInstrumentation;
-import io.dwprom.db.PrometheusJdbiFactory;
-import io.dwprom.db.PrometheusJdbiPlugin;
-import io.dwprom.db.SqlStatementClassifier;
-import io.dwprom.exemplars.Exemplars;
-import io.dwprom.exposition.BridgeSampleBuilder;
-import io.dwprom.http.HttpMetrics;
+import io.dropwizard.jdbi3.JdbiFactory;
+import io.dwprom.internal.Recorders;
+import io.dwprom.metrics.MetricHelpers;
 import io.dwprom.registry.RegistryFamilies;
-import io.dwprom.system.SystemMetrics;
 import io.prometheus.client.CollectorRegistry;
-import io.prometheus.client.dropwizard.DropwizardExports;
-import io.prometheus.client.exemplars.HistogramExemplarSampler;
-
-import java.util.List;
+import org.jdbi.v3.core.spi.JdbiPlugin;
 
 /**
- * Every recorder of one application, over one {@link CollectorRegistry} of its own (never the JVM-wide default,
- * so several applications can run in one JVM). Resources get the recorders by injection
- * ({@code @Inject HttpMetrics}, {@code @Inject RegistryFamilies}, ...) or from {@link PrometheusBundle#metrics()}.
+ * What an application records into, from {@link PrometheusBundle#metrics()} in {@code Application.run} or by
+ * injection into a Jersey resource ({@code @Inject MetricHelpers}, {@code @Inject RegistryFamilies}). The HTTP and
+ * database families need no calls: the bundle records them.
  */
 public final class PrometheusMetrics {
 
-    private static final int MAX_CACHED_SQL_STATEMENTS = 10_000;
+    private final Recorders recorders;
 
-    private final CollectorRegistry registry;
-    private final ScrapeBarrier barrier;
-    private final RecordingErrors recordingErrors;
-    private final HttpMetrics http;
-    private final DatabaseMetrics database;
-    private final RegistryFamilies registryFamilies;
-    private final MetricHelpers helpers;
-    private final PrometheusJdbiPlugin jdbiPlugin;
-    private final JdbcInstrumentation jdbc;
-
-    private PrometheusMetrics(CollectorRegistry registry, MetricRegistry dropwizardRegistry, PrometheusFactory config) {
-        BucketsFactory buckets = config.getBuckets();
-        this.registry = registry;
-        this.barrier = new ScrapeBarrier();
-        this.recordingErrors = new RecordingErrors(registry);
-        CardinalityGuard guard = new CardinalityGuard(registry, config.getMaxLabelSetsPerFamily());
-        HistogramExemplarSampler exemplars = Exemplars.sampler(config.isExemplars()).orElse(null);
-        this.http = new HttpMetrics(registry, guard, buckets.getHttpDurationSeconds(), buckets.getHttpSizeBytes(),
-                exemplars);
-        this.database = new DatabaseMetrics(registry, guard, buckets.getDbQueryDurationSeconds(), exemplars,
-                config.getDbActiveConnectionsName());
-        this.registryFamilies = new RegistryFamilies(registry, dropwizardRegistry);
-        this.helpers = new MetricHelpers(registry, barrier, guard, Buckets.toArray(Buckets.HTTP_DURATION_SECONDS));
-        // One classifier for JDBI and JDBC: the table limit holds for the application, not per access style.
-        SqlStatementClassifier classifier =
-                new SqlStatementClassifier(MAX_CACHED_SQL_STATEMENTS, config.getMaxSqlTables());
-        this.jdbiPlugin = new PrometheusJdbiPlugin(database, classifier, recordingErrors);
-        this.jdbc = new JdbcInstrumentation(database, classifier, recordingErrors);
+    PrometheusMetrics(Recorders recorders) {
+        this.recorders = recorders;
     }
 
-    /**
-     * The recorders of an enabled bundle: every family of the product registered in {@code registry}, including
-     * process/JVM metrics and the bridge of {@code dropwizardRegistry}.
-     */
-    public static PrometheusMetrics create(CollectorRegistry registry, MetricRegistry dropwizardRegistry,
-                                           PrometheusFactory config) {
-        PrometheusMetrics metrics = new PrometheusMetrics(registry, dropwizardRegistry, config);
-        SystemMetrics.register(registry, config.isJvmMetrics(), config.isJvmAllocationMetrics());
-        BridgeFactory bridge = config.getBridge();
-        if (bridge.isEnabled()) {
-            List<String> excluded = List.copyOf(bridge.getExcludedPrefixes());
-            RegistryFamilies families = metrics.registryFamilies();
-            MetricFilter filter = (name, metric) -> !families.owns(name)
-                    && excluded.stream().noneMatch(name::startsWith);
-            new DropwizardExports(dropwizardRegistry, filter, new BridgeSampleBuilder(bridge.effectiveMappings()))
-                    .register(registry);
-        }
-        return metrics;
-    }
-
-    /** Recorders of a disabled bundle: they accept every call and record into registries nobody reads. */
-    public static PrometheusMetrics detached(PrometheusFactory config) {
-        return new PrometheusMetrics(new CollectorRegistry(), new MetricRegistry(), config);
-    }
-
+    /** The application's own {@link CollectorRegistry}, which the endpoint renders (never the JVM-wide default). */
     public CollectorRegistry registry() {
-        return registry;
+        return recorders.registry();
     }
 
-    public ScrapeBarrier scrapeBarrier() {
-        return barrier;
-    }
-
-    public RecordingErrors recordingErrors() {
-        return recordingErrors;
-    }
-
-    public HttpMetrics http() {
-        return http;
-    }
-
-    public DatabaseMetrics database() {
-        return database;
+    /** Counters, gauges and histograms created on first use, by name and labels. */
+    public MetricHelpers helpers() {
+        return recorders.helpers();
     }
 
     /** The application's own families kept in Dropwizard's {@code MetricRegistry}, exported with real buckets. */
     public RegistryFamilies registryFamilies() {
-        return registryFamilies;
+        return recorders.registryFamilies();
     }
 
-    public MetricHelpers helpers() {
-        return helpers;
+    /** A JDBI plugin timing the statements of a Jdbi not built by {@link #jdbiFactory()}. */
+    public JdbiPlugin jdbiPlugin() {
+        return recorders.jdbiPlugin();
     }
 
-    /** A JDBI plugin recording into {@link #database()}, for a Jdbi not built by {@link #jdbiFactory()}. */
-    public PrometheusJdbiPlugin jdbiPlugin() {
-        return jdbiPlugin;
+    /** A {@code JdbiFactory} whose Jdbi instances time their statements; see {@link PrometheusBundle#jdbiFactory()}. */
+    public JdbiFactory jdbiFactory() {
+        return recorders.jdbiFactory();
     }
 
-    /** The statement timing of data sources built by {@code PrometheusBundle#dataSourceFactory}. */
-    public JdbcInstrumentation jdbcInstrumentation() {
-        return jdbc;
-    }
-
-    /** A {@code JdbiFactory} whose Jdbi instances record into {@link #database()}. */
-    public PrometheusJdbiFactory jdbiFactory() {
-        return new PrometheusJdbiFactory(database, jdbiPlugin);
+    Recorders recorders() {
+        return recorders;
     }
 }

@@ -1,7 +1,8 @@
 package io.dwprom.push;
 
 import io.dwprom.bundle.PushFactory;
-import io.dwprom.health.HealthMetrics;
+import io.dwprom.internal.health.HealthMetrics;
+import io.dwprom.internal.push.CommandMetrics;
 import io.prometheus.client.Collector;
 import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.exporter.PushGateway;

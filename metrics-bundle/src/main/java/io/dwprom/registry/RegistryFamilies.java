@@ -6,8 +6,8 @@ import com.codahale.metrics.Meter;
 import com.codahale.metrics.Metric;
 import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.Timer;
-import io.dwprom.core.Buckets;
-import io.dwprom.core.MetricsException;
+import io.dwprom.internal.core.Buckets;
+import io.dwprom.metrics.MetricsException;
 import io.prometheus.client.CollectorRegistry;
 
 import java.util.List;

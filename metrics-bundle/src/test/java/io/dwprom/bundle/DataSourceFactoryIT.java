@@ -7,7 +7,7 @@ import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import io.dwprom.core.MetricsException;
+import io.dwprom.metrics.MetricsException;
 import io.dwprom.testapp.RunningApp;
 import io.dwprom.testapp.ScrapedMetrics;
 import io.dwprom.testapp.TestApplication;

@@ -5,8 +5,8 @@ import io.dropwizard.configuration.ResourceConfigurationSourceProvider;
 import io.dropwizard.configuration.YamlConfigurationFactory;
 import io.dropwizard.jackson.Jackson;
 import io.dropwizard.jersey.validation.Validators;
-import io.dwprom.core.Buckets;
-import io.dwprom.exposition.MappingRule;
+import io.dwprom.internal.core.Buckets;
+import io.dwprom.internal.exposition.MappingRule;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

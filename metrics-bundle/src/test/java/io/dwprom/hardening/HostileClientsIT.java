@@ -63,7 +63,7 @@ class HostileClientsIT {
         });
         assertThat(scrape.value("http_requests_total", "method", "GET", "path", "NOT_FOUND", "status", "404"))
                 .isGreaterThanOrEqualTo(10_000);
-        assertThat(io.dwprom.exposition.PromtoolAccess.findings(exposition)).isEmpty();
+        assertThat(io.dwprom.internal.exposition.PromtoolAccess.findings(exposition)).isEmpty();
         System.out.printf("HostileClientsIT: %d odd targets, 4 odd methods, 1 huge header, 10000 random URLs -> %d "
                 + "http_requests_total series%n", oddTargets.size(), series);
     }

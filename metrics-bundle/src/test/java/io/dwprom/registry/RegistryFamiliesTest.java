@@ -3,7 +3,7 @@ package io.dwprom.registry;
 import com.codahale.metrics.Histogram;
 import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.Timer;
-import io.dwprom.core.MetricsException;
+import io.dwprom.metrics.MetricsException;
 import io.prometheus.client.Collector.MetricFamilySamples;
 import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.Counter;

@@ -1,7 +1,6 @@
 package io.dwprom.lint.parse;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.dwprom.lint.parse.Dialect;
 import io.dwprom.lint.ScrapeAnalyzer;
 
 import java.io.ByteArrayInputStream;
