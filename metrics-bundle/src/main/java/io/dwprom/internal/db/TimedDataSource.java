@@ -2,13 +2,10 @@ package io.dwprom.internal.db;
 
 import io.dropwizard.db.ManagedDataSource;
 
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.logging.Logger;
 
 /**
  * A {@link ManagedDataSource} whose connections are timed by {@link JdbcInstrumentation}, and whose failures to
@@ -17,15 +14,14 @@ import java.util.logging.Logger;
  * connects, before later bundles have run: until the instrumentation exists, connections pass through untimed and
  * it is looked for again at the next one. When metrics are disabled, everything passes through.
  */
-final class TimedDataSource implements ManagedDataSource {
+final class TimedDataSource extends ForwardingDataSource {
 
-    private final ManagedDataSource delegate;
     private final Supplier<Optional<JdbcInstrumentation>> resolver;
     /** Null until resolved; then the instrumentation, or empty when metrics are disabled. */
     private volatile Optional<JdbcInstrumentation> instrumentation;
 
     TimedDataSource(ManagedDataSource delegate, Supplier<Optional<JdbcInstrumentation>> resolver) {
-        this.delegate = delegate;
+        super(delegate);
         this.resolver = resolver;
     }
 
@@ -63,11 +59,6 @@ final class TimedDataSource implements ManagedDataSource {
         delegate.start();
     }
 
-    @Override
-    public void stop() throws Exception {
-        delegate.stop();
-    }
-
     private JdbcInstrumentation instrumentationIfAny() {
         Optional<JdbcInstrumentation> resolved = instrumentation();
         return resolved == null ? null : resolved.orElse(null);
@@ -89,40 +80,5 @@ final class TimedDataSource implements ManagedDataSource {
             }
         }
         return resolved;
-    }
-
-    @Override
-    public PrintWriter getLogWriter() throws SQLException {
-        return delegate.getLogWriter();
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-        delegate.setLogWriter(out);
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-        delegate.setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() throws SQLException {
-        return delegate.getLoginTimeout();
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        return delegate.getParentLogger();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-        return type.isInstance(this) ? type.cast(this) : delegate.unwrap(type);
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) throws SQLException {
-        return type.isInstance(this) || delegate.isWrapperFor(type);
     }
 }
