@@ -1,0 +1,89 @@
+package io.dwprom.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Whatever goes wrong, metrics-lint ends with one line on stderr and exit code 2: an {@link Error} on any path, a
+ * report that cannot be written.
+ */
+class HostileInputTest {
+    private static final String DEMO = "src/test/resources/fixtures/demo-service.prom";
+
+    @TempDir
+    Path dir;
+
+    /** stdin that fails with {@code error} on the first read. */
+    private static InputStream failingWith(Supplier<Error> error) {
+        return new InputStream() {
+            @Override
+            public int read() {
+                throw error.get();
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                throw error.get();
+            }
+        };
+    }
+
+    private static CliRun run(InputStream stdin, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        PrintWriter o = new PrintWriter(out);
+        PrintWriter e = new PrintWriter(err);
+        int code = Main.run(args, stdin, o, e);
+        o.flush();
+        e.flush();
+        return new CliRun(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void anOutOfMemoryErrorIsOneLineAndExitTwoOnEveryPath() {
+        for (String[] args : List.of(new String[] {"lint", "-"}, new String[] {"lint", "-f", "json", "-"},
+                new String[] {"check-metrics"}, new String[] {"cardinality", "-"})) {
+            CliRun r = run(failingWith(() -> new OutOfMemoryError("Java heap space")), args);
+            assertThat(r.exitCode()).as(String.join(" ", args)).isEqualTo(ExitCodes.INPUT_ERROR);
+            assertThat(r.err()).as(String.join(" ", args)).startsWith("metrics-lint: out of memory: ")
+                    .contains("-Xmx").doesNotContain("\tat ").hasLineCount(1);
+        }
+    }
+
+    @Test
+    void aStackOverflowOrAnUnexpectedExceptionIsOneLineAndExitTwo() {
+        CliRun overflow = run(failingWith(StackOverflowError::new), "lint", "--format", "json", "-");
+        assertThat(overflow.exitCode()).isEqualTo(ExitCodes.INPUT_ERROR);
+        assertThat(overflow.err()).isEqualTo("metrics-lint: an input nests too deeply to analyse (stack overflow)\n");
+        CliRun assertion = run(failingWith(() -> new AssertionError("broken invariant")), "lint", "-");
+        assertThat(assertion.exitCode()).isEqualTo(ExitCodes.INPUT_ERROR);
+        assertThat(assertion.err()).isEqualTo("metrics-lint: internal error: broken invariant\n");
+    }
+
+    @Test
+    @Timeout(60)
+    void aReportWrittenToAFullDiskIsAnErrorNotSuccess() throws Exception {
+        File full = new File("/dev/full");
+        org.junit.jupiter.api.Assumptions.assumeTrue(full.exists(), "needs /dev/full");
+        for (String[] args : List.of(new String[] {"lint", DEMO}, new String[] {"cardinality", DEMO},
+                new String[] {"lint", "--fail-on", "error", "--family-series-limit", "100000", "-f", "json", DEMO})) {
+            ChildJvm r = ChildJvm.run(dir, List.of("-Xmx64m"), full, 50, args);
+            assertThat(r.exitCode()).as(String.join(" ", args)).isEqualTo(ExitCodes.INPUT_ERROR);
+            assertThat(r.err()).as(String.join(" ", args))
+                    .isEqualTo("metrics-lint: cannot write the report to standard output (disk full or output closed)\n");
+        }
+    }
+}
