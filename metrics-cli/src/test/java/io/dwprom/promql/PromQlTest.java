@@ -28,6 +28,28 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class PromQlTest {
 
     @Test
+    void regularExpressionsHaveRe2SemanticsAnchoredAsPrometheusAnchorsThem() throws Exception {
+        assertThatThrownBy(() -> PromQl.parse("{__name__=~\"((a+)+)\\\\2b\"}"))
+                .isInstanceOf(PromQlSyntaxException.class)
+                .hasMessage("1:12: invalid regular expression \"((a+)+)\\2b\": invalid escape sequence: `\\2`");
+        assertThatThrownBy(() -> PromQl.parse("x{a=~\"(?=b)\"}")).isInstanceOf(PromQlSyntaxException.class)
+                .hasMessageStartingWith("1:6: invalid regular expression");
+        VectorSelector s = (VectorSelector) PromQl.parse("{__name__=~\"(a+)+b|c\", d!~\"x.\"}");
+        LabelMatcher name = s.matchers().get(0);
+        String hostile = "a".repeat(100_000) + "c";
+        long start = System.nanoTime();
+        assertThat(name.matches(hostile)).isFalse();
+        assertThat((System.nanoTime() - start) / 1_000_000).as("milliseconds, linear in the length").isLessThan(2_000);
+        assertThat(name.matches("aab")).isTrue();
+        assertThat(name.matches("c")).isTrue();
+        assertThat(name.matches("cc")).as("anchored at both ends").isFalse();
+        assertThat(name.matches("xc")).isFalse();
+        assertThat(s.matchers().get(1).matches("x\n")).as(". matches a newline").isFalse();
+        assertThat(s.matchers().get(1).matches("xy")).isFalse();
+        assertThat(s.matchers().get(1).matches("xyz")).isTrue();
+    }
+
+    @Test
     void vectorSelectorKeepsNameAndEveryMatcherOperator() throws Exception {
         VectorSelector s = (VectorSelector) PromQl.parse("http_requests_total{a=\"1\", b!=\"2\", c=~\"3.*\", d!~'4',}");
         assertThat(s.metricName()).isEqualTo("http_requests_total");
