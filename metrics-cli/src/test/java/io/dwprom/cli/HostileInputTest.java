@@ -86,4 +86,26 @@ class HostileInputTest {
                     .isEqualTo("metrics-lint: cannot write the report to standard output (disk full or output closed)\n");
         }
     }
+
+    @Test
+    @Timeout(120)
+    void anEndlessFileGivenForAnInputHeldInMemoryIsRefusedAtItsCap() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(new File("/dev/zero").exists(), "needs /dev/zero");
+        ChildJvm token = ChildJvm.run(dir, List.of("-Xmx64m"), null, 50,
+                "lint", "--bearer-token-file", "/dev/zero", "http://127.0.0.1:9/metrics");
+        assertThat(token.exitCode()).isEqualTo(ExitCodes.INPUT_ERROR);
+        assertThat(token.err()).isEqualTo("metrics-lint: /dev/zero: larger than the limit of 64 KiB for a credentials file\n");
+        ChildJvm config = ChildJvm.run(dir, List.of("-Xmx64m"), null, 50, "lint", "-c", "/dev/zero", DEMO);
+        assertThat(config.exitCode()).isEqualTo(ExitCodes.INPUT_ERROR);
+        assertThat(config.err()).isEqualTo("metrics-lint: /dev/zero: larger than the limit of 3 MiB for a config file\n");
+        ChildJvm queries = ChildJvm.run(dir, List.of("-Xmx64m"), null, 50,
+                "usage", "--queries", "/dev/zero", "--dashboard", "/dev/zero", "--rules", "/dev/zero", DEMO);
+        assertThat(queries.exitCode()).isEqualTo(ExitCodes.INPUT_ERROR);
+        assertThat(queries.err()).isEqualTo("""
+                metrics-lint: /dev/zero: file: larger than the limit of 3 MiB for a rule file
+                metrics-lint: /dev/zero: file: larger than the limit of 16 MiB for a dashboard
+                metrics-lint: /dev/zero: file: larger than the limit of 16 MiB for a query file
+                metrics-lint: no query could be analysed
+                """);
+    }
 }
