@@ -108,4 +108,29 @@ class HostileInputTest {
                 metrics-lint: no query could be analysed
                 """);
     }
+
+    @Test
+    void aQueryNestingTooDeeplyIsALocatedProblemAndTheRunGoesOn() throws IOException {
+        Path queries = java.nio.file.Files.writeString(dir.resolve("queries.promql"),
+                "up" + " or up".repeat(1000) + "\n" + "(".repeat(1000) + "up" + ")".repeat(1000) + "\nhttp_requests_total\n");
+        CliRun r = CliRun.run("usage", "--queries", queries.toString(), DEMO);
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.err()).isEqualTo("metrics-lint: " + queries + ": line 1 (query 1:766): query nests deeper than 128"
+                + " (parentheses, operators and subqueries)\n"
+                + "metrics-lint: " + queries + ": line 2 (query 1:128): query nests deeper than 128"
+                + " (parentheses, operators and subqueries)\n");
+        assertThat(r.out()).contains("judged against 1 queries");
+    }
+
+    @Test
+    void aDashboardNestingDeeplyIsReadOrRefusedWithAProblem() throws IOException {
+        String panels = "{\"panels\":[".repeat(400) + "{\"targets\":[{\"expr\":\"up\"}]}" + "]}".repeat(400);
+        Path deep = java.nio.file.Files.writeString(dir.resolve("deep.json"), panels);
+        CliRun read = CliRun.run("usage", "--dashboard", deep.toString(), DEMO);
+        assertThat(read.exitCode()).as(read.err()).isZero();
+        Path deeper = java.nio.file.Files.writeString(dir.resolve("deeper.json"), "[".repeat(100_000) + "]".repeat(100_000));
+        CliRun refused = CliRun.run("usage", "--dashboard", deeper.toString(), DEMO);
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.INPUT_ERROR);
+        assertThat(refused.err()).startsWith("metrics-lint: " + deeper + ": file: not valid JSON: Document nesting depth (1001) exceeds the maximum allowed (1000").endsWith("metrics-lint: no query could be analysed\n").hasLineCount(2);
+    }
 }

@@ -28,6 +28,47 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class PromQlTest {
 
     @Test
+    void aQueryNestingBeyondTheCapIsALocatedErrorWhateverNests() {
+        int n = 1000;
+        String parens = "(".repeat(n) + "up" + ")".repeat(n);
+        assertThatThrownBy(() -> PromQl.parse(parens)).isInstanceOf(PromQlSyntaxException.class)
+                .hasMessage("1:128: query nests deeper than 128 (parentheses, operators and subqueries)");
+        String ors = "up" + " or up".repeat(n);
+        assertThatThrownBy(() -> PromQl.parse(ors)).isInstanceOf(PromQlSyntaxException.class)
+                .hasMessage("1:766: query nests deeper than 128 (parentheses, operators and subqueries)");
+        for (String deep : List.of("abs(".repeat(n) + "up" + ")".repeat(n), "sum(".repeat(n) + "up" + ")".repeat(n),
+                "-".repeat(n) + "1", "2" + "^2".repeat(n), "up" + "[5m:]".repeat(n), "up" + " + up".repeat(n),
+                "sum by (a) (" + "x + (".repeat(n) + "1" + ")".repeat(n + 1))) {
+            assertThatThrownBy(() -> PromQl.parse(deep)).as(deep.substring(0, 20)).isInstanceOf(PromQlSyntaxException.class)
+                    .hasMessageContaining("query nests deeper than 128");
+        }
+    }
+
+    @Test
+    void queriesJustWithinTheCapParseAndCompareOnASmallStack() throws Exception {
+        int n = PromQl.MAX_DEPTH - 2;
+        List<String> shapes = List.of("(".repeat(n) + "up" + ")".repeat(n), "up" + " or up".repeat(n),
+                "abs(".repeat(n / 2) + "up" + ")".repeat(n / 2), "sum(".repeat(n / 2) + "up" + ")".repeat(n / 2),
+                "-".repeat(n) + "1", "2" + "^2".repeat(n), "up" + "[5m:]".repeat(n - 1), "up" + " / on (a) group_left up".repeat(n));
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread t = new Thread(null, () -> {
+            try {
+                for (String q : shapes) {
+                    Expr e = PromQl.parse(q);
+                    assertThat(e).isEqualTo(PromQl.parse(q));
+                    assertThat(e.hashCode()).isEqualTo(PromQl.parse(q).hashCode());
+                    assertThat(e.toString()).isNotEmpty();
+                }
+            } catch (Throwable e) {
+                failure.set(e);
+            }
+        }, "small-stack", 512 * 1024);
+        t.start();
+        t.join();
+        assertThat(failure.get()).isNull();
+    }
+
+    @Test
     void regularExpressionsHaveRe2SemanticsAnchoredAsPrometheusAnchorsThem() throws Exception {
         assertThatThrownBy(() -> PromQl.parse("{__name__=~\"((a+)+)\\\\2b\"}"))
                 .isInstanceOf(PromQlSyntaxException.class)
