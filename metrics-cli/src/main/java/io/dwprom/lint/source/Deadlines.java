@@ -31,12 +31,27 @@ final class Deadlines implements Runnable {
     private Deadlines() {
     }
 
+    /** Set when a thread other than the reader died of an {@link OutOfMemoryError}: the HTTP client's, say. */
+    private static volatile boolean heapExhausted;
+
     private static Deadlines start() {
+        // A thread of the HTTP client that dies (of an OutOfMemoryError, typically) shows as a failed read in the
+        // reader's thread; the reader says what happened, in one line, so the JVM's stack trace is not printed.
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            if (e instanceof OutOfMemoryError) {
+                heapExhausted = true;
+            }
+        });
         Deadlines deadlines = new Deadlines();
         Thread t = new Thread(deadlines, "metrics-lint-deadline");
         t.setDaemon(true);
         t.start();
         return deadlines;
+    }
+
+    /** Whether a thread other than the reader died for want of heap since the first URL was read. */
+    static boolean heapExhausted() {
+        return heapExhausted;
     }
 
     /** Watches a read by the current thread that must end by {@code deadlineNanos} ({@link System#nanoTime()}). */
