@@ -45,10 +45,9 @@ public final class SeriesSnapshot {
 
         /** Adds a series of {@code family}; a series added twice is kept once. */
         public Builder add(String family, String name, Map<String, String> labels) {
-            TreeMap<String, String> sorted = new TreeMap<>();
-            labels.forEach((k, v) -> sorted.put(shared(k), shared(v)));
-            families.computeIfAbsent(shared(family), f -> new HashSet<>())
-                    .add(new Series(shared(name), Collections.unmodifiableMap(sorted)));
+            Map<String, String> shared = new HashMap<>(labels.size() * 2);
+            labels.forEach((k, v) -> shared.put(shared(k), shared(v)));
+            families.computeIfAbsent(shared(family), f -> new HashSet<>()).add(new Series(shared(name), shared));
             return this;
         }
 

@@ -69,7 +69,7 @@ final class ServerSeries {
     /** Distinct {@code instance} values in {@code snapshot}: the targets of the selected jobs. */
     static long instances(SeriesSnapshot snapshot) {
         return snapshot.families().stream().flatMap(f -> snapshot.series(f).stream())
-                .map(s -> s.labels().get("instance")).filter(i -> i != null).distinct().count();
+                .map(s -> s.value("instance")).filter(i -> !i.isEmpty()).distinct().count();
     }
 
     /**
