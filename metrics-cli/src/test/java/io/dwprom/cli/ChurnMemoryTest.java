@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code churn} of two large scrapes in a small heap (a child JVM): series are held compactly enough for 200,000 a
- * side in 96 MiB, and what does not fit is one line naming the input and exit 2.
+ * side in 96 MiB, and what does not fit, for {@code churn} or {@code lint}, is one line naming the input and exit 2.
  */
 class ChurnMemoryTest {
     @TempDir
@@ -60,5 +60,16 @@ class ChurnMemoryTest {
         assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.INPUT_ERROR);
         assertThat(r.err()).matches("metrics-lint: .*(before|after)\\.prom: does not fit in the Java heap \\(\\d+ MiB\\).*-Xmx.*\n")
                 .hasLineCount(1);
+    }
+
+    @Test
+    @Timeout(240)
+    void lintBeyondTheHeapIsOneLineNamingTheInputAndExitTwo() throws Exception {
+        Path scrape = scrape("large.prom", 400_000, 0);
+        ChildJvm r = ChildJvm.run(dir, List.of("-Xmx10m", "-XX:+UseSerialGC"), null, 200,
+                "lint", "--max-bytes", "1000000000", scrape.toString());
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.INPUT_ERROR);
+        assertThat(r.err()).matches("metrics-lint: \\Q" + scrape + "\\E: does not fit in the Java heap \\(\\d+ MiB\\): "
+                + "lower --max-bytes, or raise the heap with -Xmx in METRICS_LINT_JAVA_OPTS\n");
     }
 }
