@@ -12,6 +12,6 @@ class DeepDashboardFuzzTest {
 
     @FuzzTest
     void deepDashboardsGiveQueriesOrProblems(byte[] input) throws Exception {
-        RepeatedInput.read(input, ".json", f -> new DashboardReader().read(f));
+        RepeatedInput.read(input, RepeatedInput.MAX_COUNT, ".json", f -> new DashboardReader().read(f));
     }
 }

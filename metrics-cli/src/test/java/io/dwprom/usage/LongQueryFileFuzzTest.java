@@ -12,6 +12,6 @@ class LongQueryFileFuzzTest {
 
     @FuzzTest
     void longQueryFilesGiveQueriesOrProblems(byte[] input) throws Exception {
-        RepeatedInput.read(input, ".promql", f -> new QueryFileReader().read(f));
+        RepeatedInput.read(input, RepeatedInput.MAX_QUERIES, ".promql", f -> new QueryFileReader().read(f));
     }
 }

@@ -12,6 +12,6 @@ class LongRuleFileFuzzTest {
 
     @FuzzTest
     void longRuleFilesGiveQueriesOrProblems(byte[] input) throws Exception {
-        RepeatedInput.read(input, ".yml", f -> new RuleFileReader().read(f));
+        RepeatedInput.read(input, RepeatedInput.MAX_QUERIES, ".yml", f -> new RuleFileReader().read(f));
     }
 }
