@@ -29,6 +29,12 @@ public final class Series {
         this.hash = Arrays.hashCode(p);
     }
 
+    /** A series from {@code parts}: the name, then label names and values sorted by name; the array is kept. */
+    Series(String[] parts) {
+        this.parts = parts;
+        this.hash = Arrays.hashCode(parts);
+    }
+
     /** The sample name, e.g. {@code http_request_duration_seconds_bucket}. */
     public String name() {
         return parts[0];
