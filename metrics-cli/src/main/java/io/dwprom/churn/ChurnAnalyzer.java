@@ -49,8 +49,8 @@ public final class ChurnAnalyzer {
             return new FamilyChurn(name, before.size(), after.size(), appeared.size(), disappeared.size(), 0, List.of());
         }
         Set<String> labels = new TreeSet<>();
-        before.forEach(s -> labels.addAll(s.labels().keySet()));
-        after.forEach(s -> labels.addAll(s.labels().keySet()));
+        before.forEach(s -> addLabelNames(s, labels));
+        after.forEach(s -> addLabelNames(s, labels));
         Map<String, Tally> tallies = new TreeMap<>();
         labels.forEach(l -> tallies.put(l, new Tally()));
         long recombined = attribute(appeared, values(before, labels), tallies, true)
@@ -65,6 +65,12 @@ public final class ChurnAnalyzer {
         drivers.sort(Comparator.comparingLong((LabelDriver d) -> -d.series()).thenComparing(LabelDriver::label));
         return new FamilyChurn(name, before.size(), after.size(), appeared.size(), disappeared.size(), recombined,
                 List.copyOf(drivers));
+    }
+
+    private static void addLabelNames(Series s, Set<String> labels) {
+        for (int i = 0; i < s.labelCount(); i++) {
+            labels.add(s.labelName(i));
+        }
     }
 
     /** Each label's values across {@code series} ("" where a series lacks it). */

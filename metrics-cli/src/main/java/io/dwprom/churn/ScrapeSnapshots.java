@@ -1,12 +1,8 @@
 package io.dwprom.churn;
 
 import io.dwprom.lint.parse.Dialect;
-import io.dwprom.lint.parse.Sample;
 import io.dwprom.lint.source.ScrapeReader;
 import io.dwprom.lint.source.SourceException;
-
-import java.util.HashMap;
-import java.util.Map;
 
 /** Reads a scrape (URL, file or stdin) into a {@link SeriesSnapshot}, with families grouped as OpenMetrics does. */
 public final class ScrapeSnapshots {
@@ -19,15 +15,18 @@ public final class ScrapeSnapshots {
     /** Reads {@code spec}; unreadable or malformed input is a {@link SourceException} naming it. */
     public SeriesSnapshot read(String spec) throws SourceException {
         SeriesSnapshot.Builder builder = SeriesSnapshot.builder();
-        reader.read(spec, Dialect.OPENMETRICS, (family, sample) -> builder.add(family, sample.name(), labels(sample)));
+        String[][] pairs = {new String[16]};
+        reader.read(spec, Dialect.OPENMETRICS, (family, sample) -> {
+            int n = sample.labelCount();
+            if (pairs[0].length < 2 * n) {
+                pairs[0] = new String[4 * n];
+            }
+            for (int i = 0; i < n; i++) {
+                pairs[0][2 * i] = sample.labelName(i);
+                pairs[0][2 * i + 1] = sample.labelValue(i);
+            }
+            builder.add(family, sample.name(), pairs[0], n);
+        });
         return builder.build();
-    }
-
-    private static Map<String, String> labels(Sample sample) {
-        Map<String, String> labels = new HashMap<>();
-        for (int i = 0; i < sample.labelCount(); i++) {
-            labels.put(sample.labelName(i), sample.labelValue(i));
-        }
-        return labels;
     }
 }

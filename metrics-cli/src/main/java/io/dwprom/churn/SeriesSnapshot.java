@@ -45,10 +45,33 @@ public final class SeriesSnapshot {
 
         /** Adds a series of {@code family}; a series added twice is kept once. */
         public Builder add(String family, String name, Map<String, String> labels) {
-            TreeMap<String, String> sorted = new TreeMap<>();
-            labels.forEach((k, v) -> sorted.put(shared(k), shared(v)));
-            families.computeIfAbsent(shared(family), f -> new HashSet<>())
-                    .add(new Series(shared(name), Collections.unmodifiableMap(sorted)));
+            Map<String, String> shared = new HashMap<>(labels.size() * 2);
+            labels.forEach((k, v) -> shared.put(shared(k), shared(v)));
+            families.computeIfAbsent(shared(family), f -> new HashSet<>()).add(new Series(shared(name), shared));
+            return this;
+        }
+
+        /**
+         * Adds a series of {@code family} from {@code labelPairs}, label names and values alternating in any order,
+         * {@code labelCount} pairs of them: a scrape's sample, without a map per series.
+         */
+        public Builder add(String family, String name, String[] labelPairs, int labelCount) {
+            String[] parts = new String[1 + 2 * labelCount];
+            parts[0] = shared(name);
+            for (int i = 0; i < labelCount; i++) {
+                // insertion sort by label name: a series has a handful of labels
+                String label = shared(labelPairs[2 * i]);
+                String value = shared(labelPairs[2 * i + 1]);
+                int j = i;
+                while (j > 0 && parts[2 * j - 1].compareTo(label) > 0) {
+                    parts[2 * j + 1] = parts[2 * j - 1];
+                    parts[2 * j + 2] = parts[2 * j];
+                    j--;
+                }
+                parts[2 * j + 1] = label;
+                parts[2 * j + 2] = value;
+            }
+            families.computeIfAbsent(shared(family), f -> new HashSet<>()).add(new Series(parts));
             return this;
         }
 

@@ -23,10 +23,16 @@ public final class Main {
         int code;
         try {
             code = run(args, System.in, out, err);
-        } finally {
-            out.flush();
-            err.flush();
+        } catch (Throwable e) {
+            code = failed(e, err);
         }
+        // PrintWriter and PrintStream swallow write errors: a report written to a full disk or a closed pipe is lost,
+        // which must not pass for success.
+        if (out.checkError()) {
+            err.println("metrics-lint: cannot write the report to standard output (disk full or output closed)");
+            code = ExitCodes.INPUT_ERROR;
+        }
+        err.flush();
         // Runtime.halt rather than System.exit, once the output is flushed: metrics-lint registers no shutdown hook,
         // and from Java 21 on System.exit first sets up the platform's logging to log the exit, which costs as much as
         // linting an everyday scrape.
@@ -42,13 +48,15 @@ public final class Main {
             if (args.length == 2 && args[0].equals(LintCommand.NAME) && isPlainSource(args[1])) {
                 return new LintCommand(args[1]).run(stdin, out, err);
             }
-        } catch (Exception e) {
+            CommandLine cl = commandLine(args, stdin);
+            cl.setOut(out);
+            cl.setErr(err);
+            return cl.execute(args);
+        } catch (Throwable e) {
+            // picocli hands only Exceptions to the execution handler: an Error (out of memory, stack overflow) arrives
+            // here, as does anything thrown on the path without picocli.
             return failed(e, err);
         }
-        CommandLine cl = commandLine(args, stdin);
-        cl.setOut(out);
-        cl.setErr(err);
-        return cl.execute(args);
     }
 
     /** A source argument picocli would not treat specially: not an option, not an {@code @argument-file}. */
@@ -78,8 +86,23 @@ public final class Main {
     }
 
     /** One line naming what went wrong, never a stack trace. */
-    private static int failed(Exception e, PrintWriter err) {
-        err.println("metrics-lint: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+    static int failed(Throwable e, PrintWriter err) {
+        err.println("metrics-lint: " + describe(e));
         return ExitCodes.INPUT_ERROR;
+    }
+
+    /** What went wrong, in one line; an Error says what it means for the input and how to get past it. */
+    private static String describe(Throwable e) {
+        if (e instanceof OutOfMemoryError) {
+            return "out of memory: the input does not fit in the Java heap (" + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                    + " MiB); raise it with -Xmx in METRICS_LINT_JAVA_OPTS, or lower --max-bytes";
+        }
+        if (e instanceof StackOverflowError) {
+            return "an input nests too deeply to analyse (stack overflow)";
+        }
+        String message = e.getMessage() == null || e.getMessage().isBlank() ? e.toString() : e.getMessage();
+        int newline = message.indexOf('\n');
+        message = newline < 0 ? message : message.substring(0, newline);
+        return e instanceof Exception ? message : "internal error: " + message;
     }
 }

@@ -1,8 +1,11 @@
 package io.dwprom.cli;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import io.dwprom.lint.source.FetchOptions;
 import io.dwprom.lint.source.OpenedSource;
 import io.dwprom.lint.source.SourceException;
@@ -12,7 +15,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.StringJoiner;
+import java.util.function.Consumer;
 
 /**
  * Minimal client for a Prometheus-compatible HTTP API: GET, check {@code status}, return {@code data}. Every error
@@ -36,21 +42,142 @@ final class PrometheusApi {
         return base;
     }
 
-    /** GETs {@code path} (e.g. "/api/v1/labels") and returns its {@code data} node. */
+    /**
+     * GETs {@code path} (e.g. "/api/v1/labels") and returns its {@code data} node: for the answers that are small
+     * (statistics, label names, metadata); series are streamed ({@link #series}).
+     */
     JsonNode get(String path) throws IOException {
+        JsonNode[] data = {MissingNode.getInstance()};
+        read(path, parser -> data[0] = mapper.readTree(parser));
+        return data[0] == null ? MissingNode.getInstance() : data[0];
+    }
+
+    /**
+     * GETs {@code path}, whose {@code data} is a list of series (the series API's label sets, or an instant query's
+     * {@code result[].metric}), and hands {@code sink} one series at a time as its labels, {@code __name__} included,
+     * without holding the answer: memory is what {@code sink} keeps.
+     */
+    void series(String path, boolean queryResult, Consumer<Map<String, String>> sink) throws IOException {
+        read(path, parser -> {
+            if (queryResult) {
+                forEachField(parser, "result", () -> forEachElement(parser, () -> forEachField(parser, "metric",
+                        () -> sink.accept(labels(parser)))));
+            } else {
+                forEachElement(parser, () -> sink.accept(labels(parser)));
+            }
+        });
+    }
+
+    /**
+     * Reads the answer to {@code path} with a streaming parser, giving {@code data} the parser at the start of the
+     * {@code data} value, which it must consume; then checks the {@code status}. An answer too large for the heap is
+     * an error naming the URL and what raises the limit, never an {@link OutOfMemoryError} elsewhere.
+     */
+    private void read(String path, DataReader data) throws IOException {
         String url = base + path;
-        JsonNode root;
-        try (OpenedSource source = Sources.open(url, options, InputStream.nullInputStream())) {
-            root = mapper.readTree(source.stream());
+        String status = null;
+        String error = null;
+        boolean empty = true;
+        try (OpenedSource source = Sources.open(url, options, InputStream.nullInputStream());
+             JsonParser parser = mapper.getFactory().createParser(source.stream())) {
+            JsonToken first = parser.nextToken();
+            if (first != null) {
+                empty = false;
+                if (first != JsonToken.START_OBJECT) {
+                    throw new SourceException(url + ": response is not JSON");
+                }
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = parser.getCurrentName();
+                    JsonToken value = parser.nextToken();
+                    if (field.equals("status") && value == JsonToken.VALUE_STRING) {
+                        status = parser.getText();
+                    } else if (field.equals("error") && value == JsonToken.VALUE_STRING) {
+                        error = parser.getText();
+                    } else if (field.equals("data")) {
+                        data.read(parser);
+                    } else {
+                        parser.skipChildren();
+                    }
+                }
+            }
         } catch (JsonProcessingException e) {
             throw new SourceException(url + ": response is not JSON");
         } catch (SourceException e) {
             throw e.httpStatus() == 0 ? e : new SourceException(apiError(url, e), e.httpStatus(), e.responseStart());
+        } catch (OutOfMemoryError e) {
+            throw tooLarge(url);
+        } catch (IOException e) {
+            throw Sources.heapExhausted() ? tooLarge(url)
+                    : new SourceException(url + ": cannot read the response: " + (e.getMessage() == null ? e : e.getMessage()));
         }
-        if (root == null || !"success".equals(root.path("status").asText())) {
-            throw new SourceException(url + ": API call failed: " + (root == null ? "empty response" : root.path("error").asText("no status")));
+        if (!"success".equals(status)) {
+            throw new SourceException(url + ": API call failed: " + (empty ? "empty response" : error != null ? error : "no status"));
         }
-        return root.path("data");
+    }
+
+    private static SourceException tooLarge(String url) {
+        return new SourceException(url + ": the answer does not fit in the Java heap ("
+                + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB): narrow the selector (--job, --match), "
+                + "or raise the heap with -Xmx in METRICS_LINT_JAVA_OPTS");
+    }
+
+    /** Consumes the value at the parser's current token: an object's field {@code name} is given to {@code reader}. */
+    private static void forEachField(JsonParser parser, String name, IoRunnable reader) throws IOException {
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            parser.skipChildren();
+            return;
+        }
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.getCurrentName();
+            parser.nextToken();
+            if (field.equals(name)) {
+                reader.run();
+            } else {
+                parser.skipChildren();
+            }
+        }
+    }
+
+    /** Consumes the value at the parser's current token: each element of an array is given to {@code reader}. */
+    private static void forEachElement(JsonParser parser, IoRunnable reader) throws IOException {
+        if (parser.currentToken() != JsonToken.START_ARRAY) {
+            parser.skipChildren();
+            return;
+        }
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            reader.run();
+        }
+    }
+
+    /** Consumes an object of label names to values; any other value gives no labels. */
+    private static Map<String, String> labels(JsonParser parser) throws IOException {
+        Map<String, String> labels = new HashMap<>();
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            parser.skipChildren();
+            return labels;
+        }
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.getCurrentName();
+            JsonToken value = parser.nextToken();
+            if (value.isScalarValue()) {
+                labels.put(name, parser.getText());
+            } else {
+                parser.skipChildren();
+            }
+        }
+        return labels;
+    }
+
+    /** Reads the {@code data} value of an answer. */
+    @FunctionalInterface
+    private interface DataReader {
+        void read(JsonParser parser) throws IOException;
+    }
+
+    /** A step of reading that may fail. */
+    @FunctionalInterface
+    private interface IoRunnable {
+        void run() throws IOException;
     }
 
     /** GETs a plain-text page such as VictoriaMetrics' {@code /flags}. */

@@ -8,11 +8,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Cardinality as a Prometheus-compatible server reports it, for all its series or for a selector (for example every
@@ -56,7 +54,7 @@ record ServerCardinality(long total, List<Row> metrics, List<Row> labels, List<R
         if (selector != null) {
             notes.put("total", "/api/v1/series?match[]=...: every series the server holds for the selector, counted here "
                     + "(" + profile.kind().label() + "'s /api/v1/status/tsdb takes no selector)");
-            return fromSeries(api.get(PrometheusApi.path("/api/v1/series", "match[]", selector)), notes);
+            return fromSeries(api, PrometheusApi.path("/api/v1/series", "match[]", selector), notes);
         }
         return whole(api, profile.tsdbStatus(), notes);
     }
@@ -96,29 +94,30 @@ record ServerCardinality(long total, List<Row> metrics, List<Row> labels, List<R
         return rows;
     }
 
-    /** Counts a {@code /api/v1/series} answer: series per name, values per label, series per pair and per instance. */
-    private static ServerCardinality fromSeries(JsonNode series, Map<String, String> notes) {
+    /**
+     * Counts a {@code /api/v1/series} answer as it streams in: series per name, values per label, series per pair and
+     * per instance. What is kept is one count per distinct label pair, never the answer.
+     */
+    private static ServerCardinality fromSeries(PrometheusApi api, String path, Map<String, String> notes) throws IOException {
         Map<String, Long> metrics = new HashMap<>();
-        Map<String, Set<String>> values = new HashMap<>();
+        Map<String, Long> values = new HashMap<>();
         Map<String, Long> pairs = new HashMap<>();
         Map<String, Long> instances = new HashMap<>();
-        for (JsonNode s : series) {
-            s.fields().forEachRemaining(label -> {
-                String name = label.getKey();
-                String value = label.getValue().asText();
-                values.computeIfAbsent(name, n -> new HashSet<>()).add(value);
-                pairs.merge(name + "=" + value, 1L, Long::sum);
+        long[] series = {0};
+        api.series(path, false, labels -> {
+            series[0]++;
+            labels.forEach((name, value) -> {
+                if (pairs.merge(name + "=" + value, 1L, Long::sum) == 1L) {
+                    values.merge(name, 1L, Long::sum);
+                }
                 if (name.equals("__name__")) {
                     metrics.merge(value, 1L, Long::sum);
                 } else if (name.equals("instance")) {
                     instances.merge(value, 1L, Long::sum);
                 }
             });
-        }
-        List<Row> labels = new ArrayList<>();
-        values.forEach((name, set) -> labels.add(new Row(name, set.size())));
-        sort(labels);
-        return new ServerCardinality(series.size(), rows(metrics), labels, rows(pairs), rows(instances), notes);
+        });
+        return new ServerCardinality(series[0], rows(metrics), rows(values), rows(pairs), rows(instances), notes);
     }
 
     private static List<Row> rows(Map<String, Long> counts) {

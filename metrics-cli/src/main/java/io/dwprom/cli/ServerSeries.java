@@ -1,6 +1,5 @@
 package io.dwprom.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.dwprom.churn.SeriesSnapshot;
 import io.dwprom.usage.SeriesInventory;
 
@@ -70,32 +69,56 @@ final class ServerSeries {
     /** Distinct {@code instance} values in {@code snapshot}: the targets of the selected jobs. */
     static long instances(SeriesSnapshot snapshot) {
         return snapshot.families().stream().flatMap(f -> snapshot.series(f).stream())
-                .map(s -> s.labels().get("instance")).filter(i -> i != null).distinct().count();
+                .map(s -> s.value("instance")).filter(i -> !i.isEmpty()).distinct().count();
     }
 
+    /**
+     * Streams the series at {@code time} from the server and hands them to {@code consumer} with their families.
+     * Families of names without metadata are inferred from all the answer's names, so the series are held until the
+     * answer is complete: as arrays of shared strings, never as the answer's JSON.
+     */
     private void forEach(Instant time, SeriesConsumer consumer) throws IOException {
-        List<Map<String, String>> answer = new ArrayList<>();
-        Consumer<JsonNode> collect = metric -> {
-            Map<String, String> labels = new HashMap<>();
-            metric.fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
-            if (labels.containsKey("__name__")) {
-                answer.add(labels);
+        List<String[]> answer = new ArrayList<>();
+        Map<String, String> strings = new HashMap<>();
+        Consumer<Map<String, String>> collect = labels -> {
+            String name = labels.remove("__name__");
+            if (name == null) {
+                return;
             }
+            String[] series = new String[1 + 2 * labels.size()];
+            series[0] = shared(strings, name);
+            int i = 1;
+            for (Map.Entry<String, String> label : labels.entrySet()) {
+                series[i++] = shared(strings, label.getKey());
+                series[i++] = shared(strings, label.getValue());
+            }
+            answer.add(series);
         };
         if (profile.kind() == ServerProfile.Kind.VICTORIAMETRICS) {
-            api.get(PrometheusApi.path("/api/v1/query", "query", selector, "time", seconds(time),
-                    "step", window.toSeconds() + "s")).path("result").forEach(r -> collect.accept(r.path("metric")));
+            api.series(PrometheusApi.path("/api/v1/query", "query", selector, "time", seconds(time),
+                    "step", window.toSeconds() + "s"), true, collect);
         } else {
-            api.get(PrometheusApi.path("/api/v1/series", "match[]", selector,
-                    "start", seconds(time.minus(window)), "end", seconds(time))).forEach(collect);
+            api.series(PrometheusApi.path("/api/v1/series", "match[]", selector,
+                    "start", seconds(time.minus(window)), "end", seconds(time)), false, collect);
         }
         Set<String> names = new HashSet<>();
-        answer.forEach(labels -> names.add(labels.get("__name__")));
+        answer.forEach(series -> names.add(series[0]));
         families.inferFrom(names);
-        for (Map<String, String> labels : answer) {
-            String name = labels.remove("__name__");
-            consumer.accept(families.familyOf(name), name, labels);
+        Map<String, String> labels = new HashMap<>();
+        for (int s = 0; s < answer.size(); s++) {
+            String[] series = answer.get(s);
+            answer.set(s, null);
+            labels.clear();
+            for (int i = 1; i < series.length; i += 2) {
+                labels.put(series[i], series[i + 1]);
+            }
+            consumer.accept(families.familyOf(series[0]), series[0], labels);
         }
+    }
+
+    private static String shared(Map<String, String> strings, String s) {
+        String existing = strings.putIfAbsent(s, s);
+        return existing == null ? s : existing;
     }
 
     private static String seconds(Instant t) {

@@ -1,13 +1,12 @@
 package io.dwprom.cli;
 
+import io.dwprom.lint.source.BoundedFiles;
 import io.dwprom.lint.source.FetchOptions;
 import io.dwprom.lint.source.SourceException;
 
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
@@ -63,12 +62,11 @@ public final class SourceOptions {
         return "Basic " + Base64.getEncoder().encodeToString(userPassword.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The largest credentials file read: a token or {@code user:password} is far smaller. */
+    static final int MAX_CREDENTIALS_BYTES = 64 * 1024;
+
     private static String readSecret(Path file) throws SourceException {
-        try {
-            return Files.readString(file).strip();
-        } catch (IOException e) {
-            throw new SourceException(file + ": cannot read credentials file");
-        }
+        return new String(BoundedFiles.read(file, MAX_CREDENTIALS_BYTES, "a credentials file"), StandardCharsets.UTF_8).strip();
     }
 
     private static String env(String name) throws SourceException {

@@ -30,6 +30,7 @@ import io.dwprom.promql.PromQLParser.SubqueryContext;
 import io.dwprom.promql.PromQLParser.UnaryContext;
 import io.dwprom.promql.PromQLParser.VectorSelectorContext;
 
+import com.google.re2j.PatternSyntaxException;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 
@@ -37,7 +38,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Turns ANTLR's parse tree into an {@link Expr} and checks what the grammar leaves open: known functions,
@@ -177,7 +177,8 @@ final class AstBuilder extends PromQLParserBaseVisitor<Expr> {
             return new LabelMatcher(label, LabelMatcher.Op.of(ctx.op.getText()), value);
         } catch (PatternSyntaxException e) {
             throw new InvalidQuery(ctx.STRING(ctx.STRING().size() - 1).getSymbol(),
-                    "invalid regular expression \"" + value + "\": " + e.getDescription());
+                    "invalid regular expression \"" + value + "\": " + e.getDescription()
+                            + (e.getPattern() == null || e.getPattern().isEmpty() ? "" : ": `" + e.getPattern() + "`"));
         }
     }
 

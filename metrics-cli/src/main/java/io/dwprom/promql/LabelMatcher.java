@@ -1,7 +1,8 @@
 package io.dwprom.promql;
 
 import java.util.Objects;
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
+
 
 /** One matcher of a selector, e.g. {@code status=~"5.."}; the value is unescaped. */
 public final class LabelMatcher {
@@ -37,12 +38,16 @@ public final class LabelMatcher {
     private final String value;
     private final Pattern pattern;
 
-    /** Throws {@link java.util.regex.PatternSyntaxException} for a bad regular expression. */
+    /**
+     * A regular expression is RE2's syntax, compiled as Prometheus compiles it: anchored, {@code ^(?:re)$}, with
+     * {@code .} matching any character, newlines included; matching takes time linear in the value's length.
+     * Throws {@link com.google.re2j.PatternSyntaxException} for what RE2 refuses (a backreference, say).
+     */
     public LabelMatcher(String name, Op op, String value) {
         this.name = Objects.requireNonNull(name);
         this.op = Objects.requireNonNull(op);
         this.value = Objects.requireNonNull(value);
-        this.pattern = op == Op.REGEX || op == Op.NOT_REGEX ? Pattern.compile(value, Pattern.DOTALL) : null;
+        this.pattern = op == Op.REGEX || op == Op.NOT_REGEX ? Pattern.compile("^(?:" + value + ")$", Pattern.DOTALL) : null;
     }
 
     public String name() {
@@ -65,8 +70,8 @@ public final class LabelMatcher {
         return switch (op) {
             case EQUAL -> value.equals(labelValue);
             case NOT_EQUAL -> !value.equals(labelValue);
-            case REGEX -> pattern.matcher(labelValue).matches();
-            case NOT_REGEX -> !pattern.matcher(labelValue).matches();
+            case REGEX -> pattern.matches(labelValue);
+            case NOT_REGEX -> !pattern.matches(labelValue);
         };
     }
 

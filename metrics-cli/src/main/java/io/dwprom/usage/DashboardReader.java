@@ -20,12 +20,15 @@ import java.util.Set;
 public final class DashboardReader {
     private static final Set<String> VARIABLE_FUNCTIONS = Set.of("label_values", "query_result");
 
+    /** The largest dashboard read; exports of the largest dashboards are a few MiB. */
+    public static final long MAX_BYTES = 16L * 1024 * 1024;
+
     private final ObjectMapper json = new ObjectMapper();
 
     public QuerySet read(Path file) {
         QuerySet out = new QuerySet();
         String name = file.toString();
-        JsonNode root = TreeFiles.read(json, file, "JSON", out);
+        JsonNode root = TreeFiles.read(json, file, "JSON", MAX_BYTES, "a dashboard", out);
         if (root == null && !out.problems().isEmpty()) {
             return out;
         }

@@ -1,10 +1,10 @@
 package io.dwprom.usage;
 
+import io.dwprom.lint.source.BoundedFiles;
+import io.dwprom.lint.source.SourceException;
 import io.dwprom.promql.Expr;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -13,14 +13,17 @@ import java.util.List;
  * error names the file's line and the column in it.
  */
 public final class QueryFileReader {
+    /** The largest query file read. */
+    public static final long MAX_BYTES = 16L * 1024 * 1024;
+
     public QuerySet read(Path file) {
         QuerySet out = new QuerySet();
         String name = file.toString();
         List<String> lines;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            out.problem(new InputProblem(new QueryOrigin(name, "file"), 0, 0, "cannot read: " + e.getMessage()));
+            lines = new String(BoundedFiles.read(file, MAX_BYTES, "a query file"), StandardCharsets.UTF_8).lines().toList();
+        } catch (SourceException e) {
+            out.problem(new InputProblem(new QueryOrigin(name, "file"), 0, 0, TreeFiles.afterName(e.getMessage(), name)));
             return out;
         }
         for (int i = 0; i < lines.size(); i++) {

@@ -13,13 +13,16 @@ import java.nio.file.Path;
  * {@code record} with an {@code expr}.
  */
 public final class RuleFileReader {
+    /** The largest rule file read: 3 MiB, the most the YAML parser reads of one document. */
+    public static final long MAX_BYTES = 3L * 1024 * 1024;
+
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
 
     /** The file's queries; a file that is not a rule file, or a rule without a usable expr, is a problem. */
     public QuerySet read(Path file) {
         QuerySet out = new QuerySet();
         String name = file.toString();
-        JsonNode root = TreeFiles.read(yaml, file, "YAML", out);
+        JsonNode root = TreeFiles.read(yaml, file, "YAML", MAX_BYTES, "a rule file", out);
         if (root == null && !out.problems().isEmpty()) {
             return out;
         }

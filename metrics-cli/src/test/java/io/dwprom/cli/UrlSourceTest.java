@@ -105,6 +105,60 @@ class UrlSourceTest {
     }
 
     @Test
+    void credentialsFollowARedirectOnlyToTheSameSchemeHostAndPort(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws IOException {
+        HttpServer other = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        AtomicReference<HttpExchange> otherRequest = new AtomicReference<>();
+        other.createContext("/metrics", ex -> {
+            otherRequest.set(ex);
+            respond(ex, 200, false, LintCommandTest.CLEAN);
+        });
+        other.start();
+        try {
+            String elsewhere = "http://127.0.0.1:" + other.getAddress().getPort() + "/metrics";
+            String otherHost = "http://localhost:" + server.getAddress().getPort() + "/gzip";
+            server.createContext("/to-other-port", ex -> redirect(ex, 302, elsewhere));
+            server.createContext("/to-other-host", ex -> redirect(ex, 307, otherHost));
+            server.createContext("/to-same-origin", ex -> redirect(ex, 301, "/gzip"));
+            java.nio.file.Path token = java.nio.file.Files.writeString(dir.resolve("token"), "s3cret\n");
+
+            CliRun sameOrigin = CliRun.run("lint", "--bearer-token-file", token.toString(), base + "/to-same-origin");
+            assertThat(sameOrigin.exitCode()).isZero();
+            assertThat(lastRequest.get().getRequestURI().getPath()).isEqualTo("/gzip");
+            assertThat(lastRequest.get().getRequestHeaders().getFirst("Authorization")).isEqualTo("Bearer s3cret");
+
+            CliRun otherPort = CliRun.run("lint", "--bearer-token-file", token.toString(), base + "/to-other-port");
+            assertThat(otherPort.exitCode()).isZero();
+            assertThat(otherRequest.get()).as("the redirect was followed").isNotNull();
+            assertThat(otherRequest.get().getRequestHeaders().getFirst("Authorization")).isNull();
+
+            java.nio.file.Path basic = java.nio.file.Files.writeString(dir.resolve("basic"), "user:pw");
+            lastRequest.set(null);
+            CliRun otherHostRun = CliRun.run("lint", "--basic-auth-file", basic.toString(), base + "/to-other-host");
+            if (otherHostRun.exitCode() == 0) { // localhost reached this server (it may resolve to ::1 only)
+                assertThat(lastRequest.get().getRequestURI().getPath()).isEqualTo("/gzip");
+                assertThat(lastRequest.get().getRequestHeaders().getFirst("Authorization")).isNull();
+            }
+        } finally {
+            other.stop(0);
+        }
+    }
+
+    @Test
+    void aRedirectLoopEndsWithAClearError() {
+        server.createContext("/loop", ex -> redirect(ex, 302, "/loop"));
+        CliRun r = CliRun.run("lint", base + "/loop");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.INPUT_ERROR);
+        assertThat(r.err()).isEqualTo("metrics-lint: " + base + "/loop: more than 10 redirects\n");
+    }
+
+    private static void redirect(HttpExchange ex, int status, String location) throws IOException {
+        ex.getResponseHeaders().add("Location", location);
+        ex.sendResponseHeaders(status, -1);
+        ex.close();
+    }
+
+    @Test
     void http500IsAnInputErrorNamingUrlAndStatus() {
         CliRun r = CliRun.run("lint", base + "/fail");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.INPUT_ERROR);

@@ -28,6 +28,69 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class PromQlTest {
 
     @Test
+    void aQueryNestingBeyondTheCapIsALocatedErrorWhateverNests() {
+        int n = 1000;
+        String parens = "(".repeat(n) + "up" + ")".repeat(n);
+        assertThatThrownBy(() -> PromQl.parse(parens)).isInstanceOf(PromQlSyntaxException.class)
+                .hasMessage("1:128: query nests deeper than 128 (parentheses, operators and subqueries)");
+        String ors = "up" + " or up".repeat(n);
+        assertThatThrownBy(() -> PromQl.parse(ors)).isInstanceOf(PromQlSyntaxException.class)
+                .hasMessage("1:766: query nests deeper than 128 (parentheses, operators and subqueries)");
+        for (String deep : List.of("abs(".repeat(n) + "up" + ")".repeat(n), "sum(".repeat(n) + "up" + ")".repeat(n),
+                "-".repeat(n) + "1", "2" + "^2".repeat(n), "up" + "[5m:]".repeat(n), "up" + " + up".repeat(n),
+                "sum by (a) (" + "x + (".repeat(n) + "1" + ")".repeat(n + 1))) {
+            assertThatThrownBy(() -> PromQl.parse(deep)).as(deep.substring(0, 20)).isInstanceOf(PromQlSyntaxException.class)
+                    .hasMessageContaining("query nests deeper than 128");
+        }
+    }
+
+    @Test
+    void queriesJustWithinTheCapParseAndCompareOnASmallStack() throws Exception {
+        int n = PromQl.MAX_DEPTH - 2;
+        List<String> shapes = List.of("(".repeat(n) + "up" + ")".repeat(n), "up" + " or up".repeat(n),
+                "abs(".repeat(n / 2) + "up" + ")".repeat(n / 2), "sum(".repeat(n / 2) + "up" + ")".repeat(n / 2),
+                "-".repeat(n) + "1", "2" + "^2".repeat(n), "up" + "[5m:]".repeat(n - 1), "up" + " / on (a) group_left up".repeat(n));
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread t = new Thread(null, () -> {
+            try {
+                for (String q : shapes) {
+                    Expr e = PromQl.parse(q);
+                    assertThat(e).isEqualTo(PromQl.parse(q));
+                    assertThat(e.hashCode()).isEqualTo(PromQl.parse(q).hashCode());
+                    assertThat(e.toString()).isNotEmpty();
+                }
+            } catch (Throwable e) {
+                failure.set(e);
+            }
+        }, "small-stack", 512 * 1024);
+        t.start();
+        t.join();
+        assertThat(failure.get()).isNull();
+    }
+
+    @Test
+    void regularExpressionsHaveRe2SemanticsAnchoredAsPrometheusAnchorsThem() throws Exception {
+        assertThatThrownBy(() -> PromQl.parse("{__name__=~\"((a+)+)\\\\2b\"}"))
+                .isInstanceOf(PromQlSyntaxException.class)
+                .hasMessage("1:12: invalid regular expression \"((a+)+)\\2b\": invalid escape sequence: `\\2`");
+        assertThatThrownBy(() -> PromQl.parse("x{a=~\"(?=b)\"}")).isInstanceOf(PromQlSyntaxException.class)
+                .hasMessageStartingWith("1:6: invalid regular expression");
+        VectorSelector s = (VectorSelector) PromQl.parse("{__name__=~\"(a+)+b|c\", d!~\"x.\"}");
+        LabelMatcher name = s.matchers().get(0);
+        String hostile = "a".repeat(100_000) + "c";
+        long start = System.nanoTime();
+        assertThat(name.matches(hostile)).isFalse();
+        assertThat((System.nanoTime() - start) / 1_000_000).as("milliseconds, linear in the length").isLessThan(2_000);
+        assertThat(name.matches("aab")).isTrue();
+        assertThat(name.matches("c")).isTrue();
+        assertThat(name.matches("cc")).as("anchored at both ends").isFalse();
+        assertThat(name.matches("xc")).isFalse();
+        assertThat(s.matchers().get(1).matches("x\n")).as(". matches a newline").isFalse();
+        assertThat(s.matchers().get(1).matches("xy")).isFalse();
+        assertThat(s.matchers().get(1).matches("xyz")).isTrue();
+    }
+
+    @Test
     void vectorSelectorKeepsNameAndEveryMatcherOperator() throws Exception {
         VectorSelector s = (VectorSelector) PromQl.parse("http_requests_total{a=\"1\", b!=\"2\", c=~\"3.*\", d!~'4',}");
         assertThat(s.metricName()).isEqualTo("http_requests_total");

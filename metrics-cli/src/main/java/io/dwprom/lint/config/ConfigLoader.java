@@ -7,10 +7,11 @@ import io.dwprom.lint.rules.Limits;
 import io.dwprom.lint.rules.Rules;
 import io.dwprom.lint.rules.Severity;
 import io.dwprom.lint.rules.Suppression;
+import io.dwprom.lint.source.BoundedFiles;
+import io.dwprom.lint.source.SourceException;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -34,6 +35,8 @@ import java.util.TreeSet;
  */
 public final class ConfigLoader {
     private static final Set<String> TOP_LEVEL = Set.of("failOn", "limits", "severities", "suppressions");
+    /** The largest config file read: 3 MiB, the most the YAML parser reads of one document. */
+    public static final int MAX_BYTES = 3 * 1024 * 1024;
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private ConfigLoader() {
@@ -42,13 +45,14 @@ public final class ConfigLoader {
     /** Reads and checks the config file at {@code path}. */
     public static LintConfig load(Path path) throws ConfigException {
         String name = path.toString();
+        if (!Files.exists(path)) {
+            throw new ConfigException(name + ": no such config file");
+        }
         byte[] yaml;
         try {
-            yaml = Files.readAllBytes(path);
-        } catch (NoSuchFileException e) {
-            throw new ConfigException(name + ": no such config file");
-        } catch (IOException e) {
-            throw new ConfigException(name + ": cannot read the config file: " + firstLine(e.getMessage()));
+            yaml = BoundedFiles.read(path, MAX_BYTES, "a config file");
+        } catch (SourceException e) {
+            throw new ConfigException(firstLine(e.getMessage()));
         }
         return parse(name, yaml);
     }

@@ -3,33 +3,20 @@ package io.dwprom.lint.source;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Duration;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
-/** Closes the underlying stream when the deadline passes, turning a stalled body read into a timeout. */
+/**
+ * A response body read under its URL's deadline ({@link Deadlines}): once the deadline passes, every read fails with
+ * the timeout, naming the URL and {@code --timeout}.
+ */
 final class DeadlineInputStream extends FilterInputStream {
-    private final String name;
-    private final Duration timeout;
-    private final ScheduledFuture<?> closer;
-    private volatile boolean expired;
+    private final Deadlines.Watch watch;
+    private final String timeoutMessage;
 
-    DeadlineInputStream(InputStream in, String name, Duration timeout, long deadlineNanos, ScheduledExecutorService timer) {
+    DeadlineInputStream(InputStream in, Deadlines.Watch watch, String timeoutMessage) {
         super(in);
-        this.name = name;
-        this.timeout = timeout;
-        long delay = Math.max(0, deadlineNanos - System.nanoTime());
-        this.closer = timer.schedule(this::expire, delay, TimeUnit.NANOSECONDS);
-    }
-
-    private void expire() {
-        expired = true;
-        try {
-            in.close();
-        } catch (IOException ignored) {
-            // the reader sees the failure and reports the timeout
-        }
+        this.watch = watch;
+        this.timeoutMessage = timeoutMessage;
+        watch.closeAtDeadline(in);
     }
 
     @Override
@@ -51,23 +38,24 @@ final class DeadlineInputStream extends FilterInputStream {
     }
 
     private int check(int result) throws SourceException {
-        if (expired) {
+        if (watch.expired) {
             throw timedOut();
         }
         return result;
     }
 
     private IOException translate(IOException e) {
-        return expired ? timedOut() : e;
+        return watch.expired ? timedOut() : e;
     }
 
     private SourceException timedOut() {
-        return new SourceException(name + ": timed out after " + UrlSource.describe(timeout) + " (--timeout)");
+        Thread.interrupted(); // the deadline's interrupt has done its work
+        return new SourceException(timeoutMessage);
     }
 
     @Override
     public void close() throws IOException {
-        closer.cancel(false);
+        watch.end();
         super.close();
     }
 }

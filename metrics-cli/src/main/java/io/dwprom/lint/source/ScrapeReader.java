@@ -41,8 +41,19 @@ public final class ScrapeReader {
         } catch (SourceException e) {
             throw e;
         } catch (IOException e) {
+            if (Sources.isUrl(spec) && Sources.heapExhausted()) {
+                throw tooLarge(spec);
+            }
             throw new SourceException(spec + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+        } catch (OutOfMemoryError e) {
+            throw tooLarge(spec);
         }
+    }
+
+    private static SourceException tooLarge(String spec) {
+        return new SourceException((spec.equals("-") ? "stdin" : spec) + ": does not fit in the Java heap ("
+                + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB): lower --max-bytes, or raise the heap with -Xmx in"
+                + " METRICS_LINT_JAVA_OPTS");
     }
 
     /** Turns an exposition stream into a result; throws {@link ParseException} on malformed input. */

@@ -22,6 +22,16 @@ public final class Sources {
     private Sources() {
     }
 
+    /**
+     * Whether the heap has run out, or nearly: a thread of the HTTP client died of it, or what the reader holds fills
+     * nine tenths of the heap. The HTTP client ends its connections when one of its threads runs out of heap, so a read
+     * that fails at such a moment failed for want of heap, whatever its own exception says.
+     */
+    public static boolean heapExhausted() {
+        Runtime rt = Runtime.getRuntime();
+        return Deadlines.heapExhausted() || rt.totalMemory() - rt.freeMemory() > rt.maxMemory() / 10 * 9;
+    }
+
     public static boolean isUrl(String spec) {
         String s = spec.toLowerCase(Locale.ROOT);
         return s.startsWith("http://") || s.startsWith("https://");
