@@ -96,6 +96,11 @@ public final class ScrapeAnalyzer implements ExpositionHandler {
     }
 
     @Override
+    public void declare(String family, long line) {
+        metadataFamily(family);
+    }
+
+    @Override
     public void unit(String family, String unit, long line) {
         metadataFamily(family).unit(unit);
     }

@@ -145,6 +145,46 @@ class PromtoolParityTest {
         cases.add(of("empty input", ""));
         cases.add(of("blank lines only", "\n \n\t\n"));
         cases.add(of("line of a carriage return", "\r\nx 1\n"));
+        // Blanks after the last newline end the input; a partial line does not.
+        cases.add(of("a blank alone", " "));
+        cases.add(of("blanks and tabs alone", " \t \t"));
+        cases.add(of("a blank after the last newline", "a 1\n "));
+        cases.add(of("a tab after the last newline", "a 1\n\t"));
+        cases.add(of("blanks and tabs after a blank line", "a 1\n \t\n\t \t "));
+        cases.add(of("a carriage return after the last newline", "a 1\n\r"));
+        cases.add(of("a blank and a name after the last newline", "a 1\n x"));
+        // HELP or TYPE with a name, blanks and nothing else: a family of that name.
+        cases.add(of("HELP x_sum without text, then summary x",
+                "# HELP x_sum \n# HELP x h\n# TYPE x summary\nx_sum 1\n"));
+        cases.add(of("HELP x_sum with a tab and no text, then summary x",
+                "# HELP x_sum \t\n# HELP x h\n# TYPE x summary\nx_sum 1\nx_count 1\n"));
+        cases.add(of("TYPE x_count without type, then histogram x",
+                "# TYPE x_count  \n# TYPE x histogram\nx_count 1\nx_bucket{le=\"+Inf\"} 1\n"));
+        cases.add(of("HELP x_bucket without text, then histogram x",
+                "# HELP x_bucket \n# HELP x h\n# TYPE x histogram\nx_bucket{le=\"1\"} 1\nx_sum 1\n"));
+        cases.add(of("HELP x_sum without text after summary x",
+                "# TYPE x summary\n# HELP x_sum \n# HELP x h\nx_sum 1\n"));
+        cases.add(of("HELP without text of a name without samples", "# HELP y \n# TYPE y \na 1\n"));
+        // Literals Go's ParseFloat reads: at most 800 significant digits, exponents read up to 10,000.
+        String digits900 = "1" + "0".repeat(899);
+        String zeros100k = "0." + "0".repeat(100_000) + "1";
+        for (String literal : new String[] {digits900 + "e-500", digits900 + "e-892", "1" + "0".repeat(799) + "e-400",
+                zeros100k + "e100400", zeros100k + "e10308", "0." + "0".repeat(10_000) + "1e10309",
+                "1e" + "0".repeat(30) + "308", "1e" + "0".repeat(30) + "309", "1e99999", "1e-100000",
+                "17976931348623157" + "9".repeat(900) + "e292", "17976931348623158" + "0".repeat(900) + "e-608",
+                "9".repeat(1200) + ".5e-900"}) {
+            String name = literal.length() > 40 ? literal.substring(0, 12) + "...(" + literal.length() + " characters)"
+                    + literal.substring(literal.length() - 12) : literal;
+            cases.add(of("value " + name, "a " + literal + "\n"));
+            cases.add(of("le " + name, "# TYPE h histogram\nh_bucket{le=\"" + literal + "\"} 1\n"));
+            cases.add(of("quantile " + name, "# TYPE s summary\ns{quantile=\"" + literal + "\"} 1\n"));
+        }
+        // Unit words: prefixed forms of a unit before the bare one, prefixes in promlint's order.
+        cases.add(of("seconds and milliseconds", "x_seconds_milliseconds 1\n"));
+        cases.add(of("megabytes and kilobytes", "megabytes_kilobytes 1\n"));
+        cases.add(of("seconds, milliseconds and microseconds", "seconds_milliseconds_microseconds 1\n"));
+        cases.add(of("mibibytes and kibibytes", "x_mibibytes_kibibytes 1\n"));
+        cases.add(of("meters and kilometers", "x_meters_kilometers 1\n"));
         cases.add(bytes("invalid UTF-8 in a label value", "x{a=\"\u00ff\"} 1\n".getBytes(StandardCharsets.ISO_8859_1)));
         cases.add(bytes("UTF-8 in a label value and HELP", "# HELP x \u00e9t\u00e9\nx{a=\"\u00e9\"} 1\n"
                 .getBytes(StandardCharsets.UTF_8)));
@@ -166,6 +206,33 @@ class PromtoolParityTest {
         try {
             Files.write(file, input);
             assertSameAsPromtool(file, promtool(file));
+        } finally {
+            Files.delete(file);
+        }
+    }
+
+    /**
+     * Names with words of two different units: promlint walks a Go map of units, so promtool reports one or the other
+     * from run to run. The CLI must give one of the outputs promtool gives.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"x_minutes_hours 1\n", "dist_kilometers_microseconds 1\n", "x_seconds_bytes_megabytes 1\n"})
+    void namesWithTwoUnitsGiveOneOfPromtoolsOutputs(String text) throws Exception {
+        Path file = Files.createTempFile("parity", ".prom");
+        try {
+            Files.writeString(file, text);
+            java.util.Set<String> outputs = new java.util.HashSet<>();
+            int exitCode = -1;
+            for (int run = 0; run < 30; run++) {
+                CliRun expected = promtool(file);
+                outputs.add(expected.err());
+                exitCode = expected.exitCode();
+            }
+            CliRun check = CliRun.withStdin(Files.readAllBytes(file), "check-metrics");
+            CliRun lint = CliRun.run("lint", "--format", "promtool", file.toString());
+            assertThat(check.exitCode()).isEqualTo(exitCode);
+            assertThat(lint.exitCode()).isEqualTo(exitCode);
+            assertThat(outputs).contains(check.err(), lint.out());
         } finally {
             Files.delete(file);
         }

@@ -12,6 +12,14 @@ public interface ExpositionHandler {
     /** An OpenMetrics {@code # UNIT} line. */
     void unit(String family, String unit, long line);
 
+    /**
+     * A {@code # HELP} or {@code # TYPE} line with a metric name, blanks and nothing else, in the promtool dialect:
+     * expfmt makes such a name a family (or the {@code _sum}, {@code _count} or {@code _bucket} of an earlier summary
+     * or histogram), which takes later samples of that name.
+     */
+    default void declare(String family, long line) {
+    }
+
     /** A sample line. The sample object is reused: copy what must outlive the call. */
     void sample(Sample sample);
 }

@@ -64,7 +64,7 @@ public final class ExpositionParser {
                     throw new ParseException(lineNo + 1, 0, "line is longer than the limit of " + maxLineBytes + " bytes");
                 }
                 if (streamDone) {
-                    if (pos < limit) {
+                    if (pos < limit && !(promtool && onlyBlanks(pos, limit))) {
                         throw new ParseException(lineNo + 1, limit - pos + 1,
                                 "unexpected end of input: the last line is not terminated by a newline (truncated input?)");
                     }
@@ -81,6 +81,16 @@ public final class ExpositionParser {
             line(pos, end);
             pos = nl + 1;
         }
+    }
+
+    /** Whether {@code buf[from, to)} holds only blanks and tabs: after the last newline, expfmt's end of input. */
+    private boolean onlyBlanks(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!isBlank(buf[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private int indexOfNewline(int from, int to) {
@@ -138,7 +148,8 @@ public final class ExpositionParser {
 
     /**
      * A comment as expfmt reads it: only {@code HELP} and {@code TYPE} mean anything, and only when a metric name
-     * and some text follow; a TYPE's text is the rest of the line, untrimmed.
+     * and a blank follow (then the family exists, or the summary or histogram it belongs to); the HELP text or TYPE
+     * follows the blanks, a TYPE's text is the rest of the line, untrimmed.
      */
     private void promtoolComment(int p) {
         p = skipBlanks(p);
@@ -159,6 +170,7 @@ public final class ExpositionParser {
         String name = ascii(nameStart, nameEnd);
         int rest = skipBlanks(nameEnd);
         if (rest == lineEnd) {
+            handler.declare(name, lineNo); // expfmt makes the family (or finds the summary or histogram it belongs to)
             return;
         }
         if (help) {

@@ -154,10 +154,14 @@ public final class Floats {
     }
 
     /**
-     * Like {@link #parse}, but also refuses a finite literal beyond double's range (e.g. {@code 1e400}), as Go's
-     * {@code strconv.ParseFloat} does (ErrRange), and so promtool.
+     * Like {@link #parse}, but reads the literal exactly as Go's {@code strconv.ParseFloat(s, 64)} does, and so
+     * promtool: a finite literal beyond double's range (e.g. {@code 1e400}) is refused (ErrRange). Literals longer
+     * than 24 characters take {@link #parseAsGo}, which keeps Go's limits on very long literals.
      */
     public static double parseInRange(byte[] b, int from, int to) {
+        if (to - from > 24) {
+            return parseAsGo(b, from, to);
+        }
         double d = parse(b, from, to);
         if (Double.isInfinite(d)) {
             int i = b[from] == '+' || b[from] == '-' ? from + 1 : from;
@@ -166,6 +170,119 @@ public final class Floats {
             }
         }
         return d;
+    }
+
+    /** The most significant digits Go's decimal conversion keeps; later non-zero digits only mark it truncated. */
+    private static final int GO_DECIMAL_DIGITS = 800;
+    /** Go reads exponent digits while the exponent is below this, then ignores the rest. */
+    private static final int GO_EXPONENT_CAP = 10_000;
+
+    /**
+     * A decimal literal of any length as Go's {@code strconv.ParseFloat(s, 64)} reads it: first the correctly rounded
+     * value of its first 19 significant digits (checked against the next mantissa up when digits were dropped),
+     * unless that overflows; otherwise Go's decimal of at most 800 significant digits, whose decimal point counts
+     * at most those 800 digits before it, refused (ErrRange) when it rounds beyond double's range. Both read the
+     * exponent until it reaches 10,000 and ignore its later digits. So {@code 1e400} written with 900 digits and
+     * {@code e-500} is finite, as is {@code 0.} followed by 100,000 zeros, {@code 1e100400}.
+     */
+    static double parseAsGo(byte[] b, int from, int to) {
+        int i = from;
+        boolean neg = false;
+        if (i < to && (b[i] == '+' || b[i] == '-')) {
+            neg = b[i] == '-';
+            i++;
+        }
+        if (i < to && (b[i] == 'I' || b[i] == 'i' || b[i] == 'N' || b[i] == 'n')) {
+            return parse(b, from, to);
+        }
+        long mantissa = 0;
+        int mantissaDigits = 0;
+        boolean truncated = false;
+        long digits = 0;
+        long point = 0;
+        StringBuilder decimal = new StringBuilder();
+        boolean decimalTruncated = false;
+        long decimalPoint = 0;
+        boolean dot = false;
+        boolean anyDigit = false;
+        for (; i < to; i++) {
+            byte c = b[i];
+            if (c == '.') {
+                if (dot) {
+                    break;
+                }
+                dot = true;
+                point = digits;
+                decimalPoint = decimal.length();
+                continue;
+            }
+            if (c < '0' || c > '9') {
+                break;
+            }
+            anyDigit = true;
+            if (c == '0' && digits == 0) {
+                point--;
+                decimalPoint--;
+                continue;
+            }
+            digits++;
+            if (mantissaDigits < 19) {
+                mantissa = mantissa * 10 + (c - '0');
+                mantissaDigits++;
+            } else if (c != '0') {
+                truncated = true;
+            }
+            if (decimal.length() < GO_DECIMAL_DIGITS) {
+                decimal.append((char) c);
+            } else if (c != '0') {
+                decimalTruncated = true;
+            }
+        }
+        if (!anyDigit) {
+            throw new NumberFormatException("no digits");
+        }
+        if (!dot) {
+            point = digits;
+            decimalPoint = decimal.length();
+        }
+        if (i < to && (b[i] == 'e' || b[i] == 'E')) {
+            i++;
+            int sign = 1;
+            if (i < to && (b[i] == '+' || b[i] == '-')) {
+                sign = b[i] == '-' ? -1 : 1;
+                i++;
+            }
+            if (i >= to || b[i] < '0' || b[i] > '9') {
+                throw new NumberFormatException("no exponent digits");
+            }
+            int e = 0;
+            for (; i < to && b[i] >= '0' && b[i] <= '9'; i++) {
+                if (e < GO_EXPONENT_CAP) {
+                    e = e * 10 + (b[i] - '0');
+                }
+            }
+            point += (long) sign * e;
+            decimalPoint += (long) sign * e;
+        }
+        if (i != to) {
+            throw new NumberFormatException("unexpected character");
+        }
+        if (mantissa == 0) {
+            return neg ? -0.0 : 0.0;
+        }
+        long exp10 = point - mantissaDigits;
+        if (exp10 >= -348 && exp10 <= 347) {
+            double f = Double.parseDouble(Long.toUnsignedString(mantissa) + "e" + exp10);
+            if (!Double.isInfinite(f) && (!truncated
+                    || f == Double.parseDouble(Long.toUnsignedString(mantissa + 1) + "e" + exp10))) {
+                return neg ? -f : f;
+            }
+        }
+        double d = Double.parseDouble("0." + decimal + (decimalTruncated ? "1" : "") + "e" + decimalPoint);
+        if (Double.isInfinite(d)) {
+            throw new NumberFormatException("out of range");
+        }
+        return neg ? -d : d;
     }
 
     /** Whether {@code b[from, to)} is a decimal 64-bit integer with an optional sign, as Go's ParseInt(s, 10, 64) reads. */

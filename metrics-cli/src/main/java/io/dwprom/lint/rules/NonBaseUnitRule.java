@@ -31,27 +31,55 @@ public final class NonBaseUnitRule extends FamilyRule {
         super("non-base-unit", Severity.WARNING, true);
     }
 
+    /**
+     * As promlint: the unit is the first word of the name that is a unit (with or without a prefix); its prefixed
+     * forms are tried in the order of {@link #PREFIXES} before the bare one, over all words, so
+     * {@code x_seconds_milliseconds} is reported for {@code milliseconds}. (With words of two different units,
+     * promlint picks one of them at random: the first is taken here.)
+     */
     @Override
     protected void check(Family family, Reporter reporter) {
         String name = family.name();
+        String unit = null;
         int start = 0;
-        while (start <= name.length()) {
-            int end = name.indexOf('_', start);
-            if (end < 0) {
-                end = name.length();
-            }
+        while (unit == null && start <= name.length()) {
+            int end = wordEnd(name, start);
             if (end - start >= SHORTEST_UNIT && UNIT_ENDINGS.indexOf(name.charAt(end - 1)) >= 0) {
-                String word = name.substring(start, end);
-                String base = baseOf(word);
-                if (base != null) {
-                    if (!base.equals(word)) {
-                        reporter.report(name, "use base unit \"" + base + "\" instead of \"" + word + "\"");
-                    }
-                    return;
-                }
+                unit = unitOf(name.substring(start, end));
             }
             start = end + 1;
         }
+        if (unit == null) {
+            return;
+        }
+        String word = unit;
+        for (String prefix : PREFIXES) {
+            if (hasWord(name, prefix + unit)) {
+                word = prefix + unit;
+                break;
+            }
+        }
+        String base = BASE_UNIT.get(unit);
+        if (!base.equals(word)) {
+            reporter.report(name, "use base unit \"" + base + "\" instead of \"" + word + "\"");
+        }
+    }
+
+    private static int wordEnd(String name, int start) {
+        int end = name.indexOf('_', start);
+        return end < 0 ? name.length() : end;
+    }
+
+    private static boolean hasWord(String name, String word) {
+        int start = 0;
+        while (start <= name.length()) {
+            int end = wordEnd(name, start);
+            if (end - start == word.length() && name.startsWith(word, start)) {
+                return true;
+            }
+            start = end + 1;
+        }
+        return false;
     }
 
     private static String lastLetters(Iterable<String> words) {
@@ -65,18 +93,17 @@ public final class NonBaseUnitRule extends FamilyRule {
         return letters.toString();
     }
 
-    /** The base unit of a name component such as "milliseconds", or {@code null} if it is no unit. */
-    private static String baseOf(String word) {
-        String base = BASE_UNIT.get(word);
-        if (base != null || PREFIX_INITIALS.indexOf(word.charAt(0)) < 0) {
-            return base;
+    /** The unit of a name component such as "milliseconds" ("seconds"), or {@code null} if it is no unit. */
+    private static String unitOf(String word) {
+        if (BASE_UNIT.containsKey(word)) {
+            return word;
+        }
+        if (PREFIX_INITIALS.indexOf(word.charAt(0)) < 0) {
+            return null;
         }
         for (String prefix : PREFIXES) {
-            if (word.startsWith(prefix)) {
-                base = BASE_UNIT.get(word.substring(prefix.length()));
-                if (base != null) {
-                    return base;
-                }
+            if (word.startsWith(prefix) && BASE_UNIT.containsKey(word.substring(prefix.length()))) {
+                return word.substring(prefix.length());
             }
         }
         return null;

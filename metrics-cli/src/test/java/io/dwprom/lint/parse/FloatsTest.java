@@ -57,4 +57,30 @@ class FloatsTest {
     void nonFloatsAreRejected(String text) {
         assertThatThrownBy(() -> Floats.parse(text)).isInstanceOf(NumberFormatException.class);
     }
+
+    private static double inRange(String text) {
+        byte[] b = text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        return Floats.parseInRange(b, 0, b.length);
+    }
+
+    /**
+     * Long literals as Go's ParseFloat reads them (checked against promtool 2.42 in PromtoolParityTest): at most 800
+     * significant digits count before the decimal point, exponent digits are read until the exponent reaches 10,000.
+     */
+    @Test
+    void longLiteralsAreReadAsGoReadsThem() {
+        String digits900 = "1" + "0".repeat(899);
+        assertThat(inRange(digits900 + "e-500")).isEqualTo(1e299);
+        assertThat(inRange("0." + "0".repeat(100_000) + "1e100400")).isEqualTo(0.0);
+        assertThat(inRange("1e" + "0".repeat(30) + "308")).isEqualTo(1e308);
+        assertThat(inRange("9".repeat(30) + "e-10")).isEqualTo(1e20);
+        assertThat(inRange("-" + "1".repeat(30))).isEqualTo(-1.1111111111111111e29);
+        assertThatThrownBy(() -> inRange("1" + "0".repeat(799) + "e-400")).isInstanceOf(NumberFormatException.class);
+        assertThatThrownBy(() -> inRange("1e" + "0".repeat(30) + "309")).isInstanceOf(NumberFormatException.class);
+        assertThatThrownBy(() -> inRange("17976931348623157" + "9".repeat(900) + "e292"))
+                .isInstanceOf(NumberFormatException.class);
+        assertThatThrownBy(() -> inRange("1".repeat(30) + "x")).isInstanceOf(NumberFormatException.class);
+        assertThatThrownBy(() -> inRange("1".repeat(30) + "e")).isInstanceOf(NumberFormatException.class);
+        assertThatThrownBy(() -> inRange("1".repeat(30) + "p1")).isInstanceOf(NumberFormatException.class);
+    }
 }
