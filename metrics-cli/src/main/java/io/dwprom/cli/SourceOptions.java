@@ -2,6 +2,7 @@ package io.dwprom.cli;
 
 import io.dwprom.lint.source.BoundedFiles;
 import io.dwprom.lint.source.FetchOptions;
+import io.dwprom.lint.source.ScrapeProtocol;
 import io.dwprom.lint.source.SourceException;
 
 import picocli.CommandLine.Option;
@@ -33,11 +34,26 @@ public final class SourceOptions {
     @Option(names = "--basic-auth-env", paramLabel = "VAR", description = "Send basic auth; VAR holds 'user:password'.")
     String basicAuthEnv;
 
+    @Option(names = "--fallback-scrape-protocol", paramLabel = "PROTOCOL",
+            description = "Format of a scraped URL that answers without a usable Content-Type, as Prometheus 3's"
+                    + " fallback_scrape_protocol: PrometheusText0.0.4, PrometheusText1.0.0, OpenMetricsText0.0.1,"
+                    + " OpenMetricsText1.0.0 (default: none; such an answer is an input error).")
+    String fallbackScrapeProtocol;
+
     FetchOptions toFetchOptions() throws SourceException {
         if (maxBytes < 1) {
             throw new SourceException("--max-bytes must be positive");
         }
-        return new FetchOptions(parseDuration(timeout), maxBytes, authorization());
+        ScrapeProtocol fallback = null;
+        if (fallbackScrapeProtocol != null) {
+            fallback = ScrapeProtocol.named(fallbackScrapeProtocol);
+            if (fallback == null || fallback == ScrapeProtocol.PROMETHEUS_PROTO) {
+                throw new SourceException("--fallback-scrape-protocol: " + (fallback == null ? "unknown protocol \""
+                        + fallbackScrapeProtocol + "\"" : "the protobuf format cannot be read") + " (use one of "
+                        + ScrapeProtocol.names() + ")");
+            }
+        }
+        return new FetchOptions(parseDuration(timeout), maxBytes, authorization(), fallback);
     }
 
     private String authorization() throws SourceException {

@@ -39,6 +39,7 @@ class UrlSourceTest {
             respond(ex, 200, false, LintCommandTest.CLEAN);
         });
         server.createContext("/stall", ex -> {
+            ex.getResponseHeaders().set("Content-Type", TEXT_004);
             ex.sendResponseHeaders(200, 0);
             ex.getResponseBody().write("# HELP up x\n".getBytes(StandardCharsets.UTF_8));
             ex.getResponseBody().flush();
@@ -58,8 +59,17 @@ class UrlSourceTest {
         server.stop(0);
     }
 
+    private static final String TEXT_004 = "text/plain; version=0.0.4; charset=utf-8";
+
     private void respond(HttpExchange ex, int status, boolean gzip, String body) throws IOException {
+        respond(ex, status, gzip, body, TEXT_004);
+    }
+
+    private void respond(HttpExchange ex, int status, boolean gzip, String body, String contentType) throws IOException {
         lastRequest.set(ex);
+        if (contentType != null) {
+            ex.getResponseHeaders().set("Content-Type", contentType);
+        }
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         if (gzip) {
             ByteArrayOutputStream buf = new ByteArrayOutputStream();
@@ -82,7 +92,9 @@ class UrlSourceTest {
         assertThat(r.out()).contains("non-counter-total-suffix");
         var headers = lastRequest.get().getRequestHeaders();
         assertThat(headers.getFirst("Accept"))
-                .isEqualTo("application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5,*/*;q=0.1");
+                .isEqualTo("application/openmetrics-text;version=1.0.0;escaping=allow-utf-8;q=0.6,"
+                        + "application/openmetrics-text;version=0.0.1;q=0.5,text/plain;version=1.0.0;escaping=allow-utf-8;"
+                        + "q=0.4,text/plain;version=0.0.4;q=0.3,*/*;q=0.2");
         assertThat(headers.getFirst("Accept-Encoding")).isEqualTo("gzip");
         assertThat(headers.getFirst("Authorization")).isNull();
     }
@@ -188,5 +200,78 @@ class UrlSourceTest {
         CliRun r = CliRun.run("lint", "http://127.0.0.1:" + port + "/metrics");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.INPUT_ERROR);
         assertThat(r.err()).startsWith("metrics-lint: http://127.0.0.1:" + port + "/metrics: cannot connect");
+    }
+
+    private String serve(String path, String contentType) {
+        server.createContext(path, ex -> respond(ex, 200, false, LintCommandTest.GAUGE_TOTAL, contentType));
+        return base + path;
+    }
+
+    /** Media types Prometheus 3 reads; parameters, case and blanks as servers send them. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"text/plain", "text/plain; version=0.0.4",
+            "text/plain;version=1.0.0;escaping=allow-utf-8", "TEXT/Plain ; charset=\"utf-8\"",
+            "application/openmetrics-text; version=1.0.0; charset=utf-8", "application/openmetrics-text;",
+            "application/openmetrics-text; version=0.0.1"})
+    void aTextFormatsContentTypeIsRead(String contentType) {
+        CliRun r = CliRun.run("lint", serve("/typed", contentType));
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(1);
+        assertThat(r.out()).contains("non-counter-total-suffix");
+    }
+
+    /** A missing, unparsable or unknown Content-Type: an input error naming the URL and the header. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(value = {"NONE|no Content-Type header", "|no Content-Type header",
+            "text|unsupported Content-Type header \"text\"", "application/json|unsupported Content-Type header",
+            "text/html; charset=utf-8|unsupported Content-Type header", "text/plain; version|cannot parse the Content-Type",
+            "text/plain; a=1; a=2|cannot parse the Content-Type", "text/plain/x|cannot parse the Content-Type",
+            "text/plain; q=\"1|cannot parse the Content-Type"}, delimiter = '|', emptyValue = "")
+    void aMissingOrInvalidContentTypeIsAnInputError(String contentType, String message) {
+        String url = serve("/untyped", "NONE".equals(contentType) ? null : contentType == null ? "" : contentType);
+        for (String command : new String[] {"lint", "cardinality"}) {
+            CliRun r = CliRun.run(command, url);
+            assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+            assertThat(r.err()).startsWith("metrics-lint: " + url + ": " + message).contains("--fallback-scrape-protocol").doesNotContain("\tat ");
+        }
+    }
+
+    @Test
+    void aFallbackScrapeProtocolReadsAnAnswerWithoutAUsableContentType() {
+        for (String contentType : new String[] {null, "", "text/html", "text/plain; version"}) {
+            String url = serve("/fallback-" + (contentType == null ? "none" : Integer.toHexString(contentType.hashCode())),
+                    contentType);
+            for (String protocol : new String[] {"PrometheusText0.0.4", "OpenMetricsText1.0.0", "PrometheusText1.0.0",
+                    "OpenMetricsText0.0.1"}) {
+                CliRun r = CliRun.run("lint", "--fallback-scrape-protocol", protocol, url);
+                assertThat(r.exitCode()).as(r.err()).isEqualTo(1);
+                assertThat(r.out()).contains("non-counter-total-suffix");
+            }
+        }
+    }
+
+    @Test
+    void theFallbackMustBeATextProtocolOfPrometheus() {
+        String url = serve("/plain", "text/plain");
+        CliRun unknown = CliRun.run("lint", "--fallback-scrape-protocol", "text", url);
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("--fallback-scrape-protocol: unknown protocol \"text\"");
+        CliRun proto = CliRun.run("lint", "--fallback-scrape-protocol", "PrometheusProto", url);
+        assertThat(proto.exitCode()).isEqualTo(2);
+        assertThat(proto.err()).contains("protobuf");
+    }
+
+    @Test
+    void aProtobufAnswerIsAnInputError() {
+        String url = serve("/proto", "application/vnd.google.protobuf; proto=io.prometheus.client.MetricFamily; encoding=delimited");
+        CliRun r = CliRun.run("lint", "--fallback-scrape-protocol", "PrometheusText0.0.4", url);
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).startsWith("metrics-lint: " + url + ": Content-Type \"application/vnd.google.protobuf").contains("protobuf");
+    }
+
+    /** API answers of a server are JSON, not scrapes: their Content-Type is not judged. */
+    @Test
+    void fileSourcesAndStdinNeedNoContentType() {
+        CliRun r = CliRun.withStdin(LintCommandTest.GAUGE_TOTAL.getBytes(StandardCharsets.UTF_8), "lint", "-");
+        assertThat(r.exitCode()).isEqualTo(1);
     }
 }

@@ -31,7 +31,7 @@ public final class ScrapeReader {
 
     /** Reads {@code spec} with another consumer of the exposition, with the same error handling. */
     public <T> T read(String spec, Analysis<T> analysis) throws SourceException {
-        try (OpenedSource source = Sources.open(spec, options, stdin)) {
+        try (OpenedSource source = Sources.openScrape(spec, options, stdin)) {
             try {
                 return analysis.analyze(source.stream());
             } catch (ParseException e) {

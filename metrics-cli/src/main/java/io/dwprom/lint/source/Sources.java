@@ -12,9 +12,10 @@ import java.util.zip.GZIPInputStream;
  * or {@code -} for standard input.
  */
 public final class Sources {
-    /** The Accept header Prometheus sends when scraping. */
-    public static final String ACCEPT =
-            "application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5,*/*;q=0.1";
+    /** The Accept header Prometheus 3 sends when scraping (without the protobuf format, which is not read). */
+    public static final String ACCEPT = "application/openmetrics-text;version=1.0.0;escaping=allow-utf-8;q=0.6,"
+            + "application/openmetrics-text;version=0.0.1;q=0.5,text/plain;version=1.0.0;escaping=allow-utf-8;q=0.4,"
+            + "text/plain;version=0.0.4;q=0.3,*/*;q=0.2";
 
     /** How much of a non-2xx response body is kept for the caller. */
     public static final int ERROR_BODY_BYTES = 4096;
@@ -37,13 +38,26 @@ public final class Sources {
         return s.startsWith("http://") || s.startsWith("https://");
     }
 
-    /** Opens {@code spec}; {@code stdin} is used for "-". */
+    /** Opens {@code spec} (a server's API answer, for a URL); {@code stdin} is used for "-". */
     public static OpenedSource open(String spec, FetchOptions options, InputStream stdin) throws SourceException {
+        return open(spec, options, stdin, false);
+    }
+
+    /**
+     * Opens {@code spec} as a scrape: a URL's answer must have a {@code Content-Type} of a text exposition format,
+     * or {@link FetchOptions#fallbackProtocol()} is assumed, as Prometheus 3 does.
+     */
+    public static OpenedSource openScrape(String spec, FetchOptions options, InputStream stdin) throws SourceException {
+        return open(spec, options, stdin, true);
+    }
+
+    private static OpenedSource open(String spec, FetchOptions options, InputStream stdin, boolean scrape)
+            throws SourceException {
         if (spec.equals("-")) {
             return new OpenedSource("stdin", new LimitedInputStream(stdin, options.maxBytes(), "stdin"));
         }
         if (isUrl(spec)) {
-            return UrlSource.open(spec, options);
+            return UrlSource.open(spec, options, scrape);
         }
         return openFile(spec, options);
     }

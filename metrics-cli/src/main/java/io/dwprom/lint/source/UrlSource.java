@@ -27,9 +27,10 @@ final class UrlSource {
     /**
      * Sends a GET with Prometheus' Accept header, following redirects; a non-2xx status, a timeout or a refused
      * connection is a {@link SourceException}. Credentials go only to the scheme, host and port of {@code url}: a
-     * redirect elsewhere is followed without them.
+     * redirect elsewhere is followed without them. A {@code scrape} must answer with a text exposition format's
+     * {@code Content-Type}, or the options' fallback protocol is assumed (see {@link ScrapeProtocol}).
      */
-    static OpenedSource open(String url, FetchOptions options) throws SourceException {
+    static OpenedSource open(String url, FetchOptions options, boolean scrape) throws SourceException {
         long deadline = System.nanoTime() + options.timeout().toNanos();
         URI uri;
         try {
@@ -40,7 +41,7 @@ final class UrlSource {
         String timeoutMessage = url + ": timed out after " + describe(options.timeout()) + " (--timeout)";
         Deadlines.Watch watch = Deadlines.watch(deadline, timeoutMessage);
         try {
-            OpenedSource opened = open(url, uri, options, watch, timeoutMessage);
+            OpenedSource opened = open(url, uri, options, scrape, watch, timeoutMessage);
             watch = null; // the stream ends it when closed
             return opened;
         } finally {
@@ -50,8 +51,8 @@ final class UrlSource {
         }
     }
 
-    private static OpenedSource open(String url, URI origin, FetchOptions options, Deadlines.Watch watch,
-                                     String timeoutMessage) throws SourceException {
+    private static OpenedSource open(String url, URI origin, FetchOptions options, boolean scrape,
+                                     Deadlines.Watch watch, String timeoutMessage) throws SourceException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(options.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         URI uri = origin;
@@ -81,6 +82,15 @@ final class UrlSource {
         if (status < 200 || status > 299) {
             throw new SourceException(url + ": server returned HTTP " + status, status,
                     startOf(body(response, watch, timeoutMessage)));
+        }
+        if (scrape) {
+            try {
+                ScrapeProtocol.mediaType(url, response.headers().firstValue("Content-Type").orElse(null),
+                        options.fallbackProtocol());
+            } catch (SourceException e) {
+                closeQuietly(response.body());
+                throw e;
+            }
         }
         try {
             return new OpenedSource(url, new LimitedInputStream(body(response, watch, timeoutMessage).get(), options.maxBytes(), url));
