@@ -40,7 +40,8 @@ import java.util.concurrent.Callable;
         description = {"Judge a scrape's families and labels against the PromQL of rule files, Grafana dashboards and"
                 + " query files: families no query uses (by series), labels no query keeps (with the series left if"
                 + " aggregated away), series in use and unused.",
-                "Exit codes: 0 done, 1 --max-unused-share exceeded, 2 nothing could be analysed (no readable query,"
+                "Exit codes: 0 done, 1 --max-unused-share exceeded or (--fail-on-missing) a queried name missing,"
+                + " 2 nothing could be analysed (no readable query,"
                 + " or an unreadable SOURCE)."})
 final class UsageCommand implements Callable<Integer> {
     /** Output formats of {@code usage}. */
@@ -90,6 +91,10 @@ final class UsageCommand implements Callable<Integer> {
     @Option(names = "--max-unused-share", paramLabel = "PCT",
             description = "Exit 1 when more than PCT percent of the series belong to families no query uses.")
     private Double maxUnusedShare;
+
+    @Option(names = "--fail-on-missing",
+            description = "Exit 1 when a query selects a family, or names a label in a matcher, that the series do not have.")
+    private boolean failOnMissing;
 
     @Option(names = "--emit-relabel", paramLabel = "FILE",
             description = "Write metric_relabel_configs dropping the families no query uses.")
@@ -168,13 +173,19 @@ final class UsageCommand implements Callable<Integer> {
             writeRelabel(advice.yaml());
         }
         err.flush();
+        int exit = ExitCodes.OK;
         if (maxUnusedShare != null && report.unusedShare() > maxUnusedShare) {
             err.printf(Locale.ROOT, "metrics-lint: %.1f%% of the series are unused, over --max-unused-share %s%n",
                     report.unusedShare(), maxUnusedShare);
-            err.flush();
-            return ExitCodes.FINDINGS;
+            exit = ExitCodes.FINDINGS;
         }
-        return ExitCodes.OK;
+        if (failOnMissing && !report.missing().isEmpty()) {
+            err.printf(Locale.ROOT, "metrics-lint: %d queried name(s) missing from the series (--fail-on-missing)%n",
+                    report.missing().size());
+            exit = ExitCodes.FINDINGS;
+        }
+        err.flush();
+        return exit;
     }
 
     private void writeRelabel(String yaml) throws IOException {

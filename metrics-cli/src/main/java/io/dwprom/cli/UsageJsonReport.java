@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dwprom.usage.FamilyUsage;
 import io.dwprom.usage.InputProblem;
 import io.dwprom.usage.LabelUsage;
+import io.dwprom.usage.MissingName;
 import io.dwprom.usage.QueryOrigin;
 import io.dwprom.usage.UsageReport;
 import io.dwprom.usage.UsageReport.UnusedLabel;
@@ -68,6 +69,15 @@ final class UsageJsonReport {
         ArrayNode unread = root.putArray("unreadRecordingRules");
         for (QueryOrigin o : r.unreadRecordingRules()) {
             unread.add(o.toString());
+        }
+        ArrayNode missing = root.putArray("missing");
+        for (MissingName m : r.missing()) {
+            ObjectNode o = missing.addObject().put("kind", m.isLabel() ? "label" : "family").put("family", m.family());
+            if (m.isLabel()) {
+                o.put("label", m.label());
+            }
+            o.put("selector", m.selector()).put("file", m.origin().file()).put("place", m.origin().place())
+                    .put("line", m.line()).put("column", m.column());
         }
         ArrayNode problems = root.putArray("problems");
         for (InputProblem p : r.problems()) {

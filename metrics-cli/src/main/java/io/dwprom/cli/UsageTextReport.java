@@ -1,6 +1,7 @@
 package io.dwprom.cli;
 
 import io.dwprom.usage.FamilyUsage;
+import io.dwprom.usage.MissingName;
 import io.dwprom.usage.QueryOrigin;
 import io.dwprom.usage.UsageReport;
 import io.dwprom.usage.UsageReport.UnusedLabel;
@@ -9,7 +10,10 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 
-/** The usage report for people: totals, unused families, unused labels, recording rules nothing reads. */
+/**
+ * The usage report for people: totals, unused families, unused labels, recording rules nothing reads, queried names
+ * the series do not have.
+ */
 final class UsageTextReport {
     private final int top;
 
@@ -50,6 +54,13 @@ final class UsageTextReport {
             out.println("Recording rules no given query reads (counted as read in full):");
             for (QueryOrigin o : r.unreadRecordingRules()) {
                 out.println("  " + o);
+            }
+        }
+        if (!r.missing().isEmpty()) {
+            out.println();
+            out.println("Queried but missing from the series (" + r.missing().size() + "):");
+            for (MissingName m : r.missing()) {
+                out.println("  " + m);
             }
         }
         if (!r.problems().isEmpty()) {

@@ -164,7 +164,8 @@ final class AstBuilder extends PromQLParserBaseVisitor<Expr> {
             throw new InvalidQuery(ctx.getStart(), "vector selector must contain at least one non-empty matcher");
         }
         String[] modifiers = modifiers(modifiersCtx);
-        return new VectorSelector(name, matchers, modifiers[0], modifiers[1]);
+        return new VectorSelector(name, matchers, modifiers[0], modifiers[1], ctx.getStart().getLine(),
+                ctx.getStart().getCharPositionInLine() + 1);
     }
 
     private LabelMatcher matcher(MatcherContext ctx) {

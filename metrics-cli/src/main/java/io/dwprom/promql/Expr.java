@@ -22,9 +22,28 @@ public sealed interface Expr {
      * {@code matchers} are the ones inside the braces. {@code offset} ("-5m", "1h") and {@code at} ("1609746000",
      * "start()") are as written, or {@code null}.
      */
-    record VectorSelector(String metricName, List<LabelMatcher> matchers, String offset, String at) implements Expr {
+    /** {@code line}/{@code column}: where the selector starts in the query text (1-based). */
+    record VectorSelector(String metricName, List<LabelMatcher> matchers, String offset, String at, int line,
+                          int column) implements Expr {
         public VectorSelector {
             matchers = List.copyOf(matchers);
+        }
+
+        public VectorSelector(String metricName, List<LabelMatcher> matchers, String offset, String at) {
+            this(metricName, matchers, offset, at, 0, 0);
+        }
+
+        /** The selector as written in PromQL, without modifiers: {@code name{matchers}}. */
+        public String text() {
+            StringBuilder sb = new StringBuilder(metricName == null ? "" : metricName);
+            if (metricName == null || !matchers.isEmpty()) {
+                sb.append('{');
+                for (int i = 0; i < matchers.size(); i++) {
+                    sb.append(i == 0 ? "" : ",").append(matchers.get(i));
+                }
+                sb.append('}');
+            }
+            return sb.toString();
         }
     }
 

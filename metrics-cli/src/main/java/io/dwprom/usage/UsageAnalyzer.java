@@ -1,5 +1,6 @@
 package io.dwprom.usage;
 
+import io.dwprom.promql.Expr.VectorSelector;
 import io.dwprom.promql.LabelMatcher;
 
 import java.util.ArrayDeque;
@@ -74,7 +75,51 @@ public final class UsageAnalyzer {
         for (String name : new TreeSet<>(unread)) {
             recordingRules.get(name).forEach(q -> unreadRules.add(q.origin()));
         }
-        return new UsageReport(families, queries.size(), problems, unreadRules);
+        return new UsageReport(families, queries.size(), problems, unreadRules, missing());
+    }
+
+    /**
+     * Labels a scrape never has: Prometheus adds them to every series of a target, so a matcher on them is no sign
+     * of a missing label.
+     */
+    private static final Set<String> TARGET_LABELS = Set.of("job", "instance");
+
+    /**
+     * What each query selects that the series do not have: a selector that selects no family and no recorded name of
+     * a given recording rule is a missing family; a label named in a matcher (other than {@code __name__},
+     * {@code job} and {@code instance}) that the selected family has on none of its series is a missing label.
+     */
+    private List<MissingName> missing() {
+        Set<MissingName> missing = new TreeSet<>();
+        for (Query q : queries) {
+            if (q.expr() == null) {
+                continue;
+            }
+            for (SelectorUse use : QueryWalker.uses(q.expr(), LabelDemand.ALL)) {
+                VectorSelector s = use.selector();
+                NameResolver.Targets targets = resolver.resolve(s);
+                if (targets.families().isEmpty()) {
+                    if (targets.records().isEmpty()) {
+                        String family = s.metricName() != null ? s.metricName() : s.text();
+                        missing.add(new MissingName(q.origin(), s.line(), s.column(), s.text(), family, null));
+                    }
+                    continue;
+                }
+                if (s.metricName() == null) {
+                    continue;
+                }
+                for (SeriesFamily f : targets.families()) {
+                    for (LabelMatcher m : s.matchers()) {
+                        String label = m.name();
+                        if (!label.equals(LabelMatcher.METRIC_NAME) && !TARGET_LABELS.contains(label)
+                                && !f.labelNames().contains(label)) {
+                            missing.add(new MissingName(q.origin(), s.line(), s.column(), s.text(), f.name(), label));
+                        }
+                    }
+                }
+            }
+        }
+        return new ArrayList<>(missing);
     }
 
     /** Recorded names no selector of another query selects. */

@@ -3,13 +3,22 @@ package io.dwprom.usage;
 import java.util.Comparator;
 import java.util.List;
 
-/** The outcome of {@link UsageAnalyzer}: every family's usage, the totals, and what could not be read. */
+/**
+ * The outcome of {@link UsageAnalyzer}: every family's usage, the totals, what could not be read, and the families and
+ * labels queries select that the series do not have ({@code missing}, in file, place and position order).
+ */
 public record UsageReport(List<FamilyUsage> families, int queries, List<InputProblem> problems,
-                          List<QueryOrigin> unreadRecordingRules) {
+                          List<QueryOrigin> unreadRecordingRules, List<MissingName> missing) {
     public UsageReport {
         families = List.copyOf(families);
         problems = List.copyOf(problems);
         unreadRecordingRules = List.copyOf(unreadRecordingRules);
+        missing = List.copyOf(missing);
+    }
+
+    public UsageReport(List<FamilyUsage> families, int queries, List<InputProblem> problems,
+                       List<QueryOrigin> unreadRecordingRules) {
+        this(families, queries, problems, unreadRecordingRules, List.of());
     }
 
     public long totalSeries() {

@@ -104,4 +104,65 @@ class UsageCommandTest {
         assertThat(CliRun.run("usage", "--relabel-labels", "--rules", resource("rules.yml"), resource("scrape.prom"))
                 .exitCode()).isEqualTo(ExitCodes.INPUT_ERROR);
     }
+
+    private Path queries(String text) throws Exception {
+        Path q = dir.resolve("queries.promql");
+        Files.writeString(q, text);
+        return q;
+    }
+
+    private Path rules(String text) throws Exception {
+        Path r = dir.resolve("rules.yml");
+        Files.writeString(r, text);
+        return r;
+    }
+
+    @Test
+    void familiesAndLabelsQueriedButMissingAreNamedWithFileRuleAndPosition() throws Exception {
+        Path q = queries("# present: no finding\nsum by (path) (rate(http_requests_total{status=\"500\",job=\"api\"}[5m]))\n"
+                + "rate(http_requests_totl[5m]) / on (path)   rate(http_request_duration_seconds_count{pth=\"/a\"}[5m])\n"
+                + "{__name__=~\"nope_.*\"}\n"
+                + "http_request_duration_seconds_bucket{le=\"1\"} + jvm_threads{state=\"new\",instance=\"x\"}\n");
+        Path rules = rules("groups:\n- name: g\n  rules:\n  - record: job:errors:rate5m\n"
+                + "    expr: sum(rate(http_errors_total{codee=\"500\"}[5m]))\n"
+                + "  - alert: Errors\n    expr: job:errors:rate5m > 1 and absent(gone_metric)\n");
+        CliRun r = CliRun.run("usage", "--queries", q.toString(), "--rules", rules.toString(), resource("scrape.prom"));
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Queried but missing from the series (5):")
+                .contains("  " + q + ": line 3 (query 1:6): family http_requests_totl, selected by http_requests_totl")
+                .contains("  " + q + ": line 3 (query 1:49): label pth of family http_request_duration_seconds,"
+                        + " selected by http_request_duration_seconds_count{pth=\"/a\"}")
+                .contains("  " + q + ": line 4 (query 1:1): family {__name__=~\"nope_.*\"}, selected by {__name__=~\"nope_.*\"}")
+                .contains("  " + rules + ": group \"g\", record job:errors:rate5m (query 1:10): label codee of family"
+                        + " http_errors_total")
+                .contains("  " + rules + ": group \"g\", alert Errors (query 1:34): family gone_metric")
+                .doesNotContain("job:errors:rate5m, selected").doesNotContain("label job").doesNotContain("label instance")
+                .doesNotContain("label le");
+    }
+
+    @Test
+    void missingNamesAreInTheJsonAndFailOnMissingExitsOne() throws Exception {
+        Path q = queries("rate(http_requests_totl[5m])\njvm_threads{stat=\"new\"}\n");
+        CliRun r = CliRun.run("usage", "--format", "json", "--fail-on-missing", "--queries", q.toString(),
+                resource("scrape.prom"));
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).contains("2 queried name(s) missing from the series (--fail-on-missing)");
+        JsonNode missing = new ObjectMapper().readTree(r.out()).path("missing");
+        assertThat(missing).hasSize(2);
+        assertThat(missing.get(0).path("kind").asText()).isEqualTo("family");
+        assertThat(missing.get(0).path("family").asText()).isEqualTo("http_requests_totl");
+        assertThat(missing.get(0).path("file").asText()).isEqualTo(q.toString());
+        assertThat(missing.get(0).path("place").asText()).isEqualTo("line 1");
+        assertThat(missing.get(0).path("line").asInt()).isEqualTo(1);
+        assertThat(missing.get(0).path("column").asInt()).isEqualTo(6);
+        assertThat(missing.get(1).path("kind").asText()).isEqualTo("label");
+        assertThat(missing.get(1).path("family").asText()).isEqualTo("jvm_threads");
+        assertThat(missing.get(1).path("label").asText()).isEqualTo("stat");
+        assertThat(missing.get(1).path("selector").asText()).isEqualTo("jvm_threads{stat=\"new\"}");
+
+        Path present = queries("rate(http_requests_total[5m])\n");
+        CliRun clean = CliRun.run("usage", "--fail-on-missing", "--queries", present.toString(), resource("scrape.prom"));
+        assertThat(clean.exitCode()).isZero();
+        assertThat(clean.out()).doesNotContain("missing from the series");
+    }
 }
