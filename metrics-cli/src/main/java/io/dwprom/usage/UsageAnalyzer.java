@@ -85,8 +85,16 @@ public final class UsageAnalyzer {
     private static final Set<String> TARGET_LABELS = Set.of("job", "instance");
 
     /**
+     * Series Prometheus makes itself, which no scrape has: a target's {@code up} and {@code scrape_*} series, and the
+     * alerting rules' {@code ALERTS} and {@code ALERTS_FOR_STATE}.
+     */
+    private static boolean madeByPrometheus(String name) {
+        return name.equals("up") || name.startsWith("scrape_") || name.equals("ALERTS") || name.equals("ALERTS_FOR_STATE");
+    }
+
+    /**
      * What each query selects that the series do not have: a selector that selects no family and no recorded name of
-     * a given recording rule is a missing family; a label named in a matcher (other than {@code __name__},
+     * a given recording rule is a missing family (unless Prometheus makes it: {@link #madeByPrometheus}); a label named in a matcher (other than {@code __name__},
      * {@code job} and {@code instance}) that the selected family has on none of its series is a missing label.
      */
     private List<MissingName> missing() {
@@ -99,7 +107,7 @@ public final class UsageAnalyzer {
                 VectorSelector s = use.selector();
                 NameResolver.Targets targets = resolver.resolve(s);
                 if (targets.families().isEmpty()) {
-                    if (targets.records().isEmpty()) {
+                    if (targets.records().isEmpty() && (s.metricName() == null || !madeByPrometheus(s.metricName()))) {
                         String family = s.metricName() != null ? s.metricName() : s.text();
                         missing.add(new MissingName(q.origin(), s.line(), s.column(), s.text(), family, null));
                     }

@@ -125,7 +125,8 @@ class UsageCommandTest {
                 + "http_request_duration_seconds_bucket{le=\"1\"} + jvm_threads{state=\"new\",instance=\"x\"}\n");
         Path rules = rules("groups:\n- name: g\n  rules:\n  - record: job:errors:rate5m\n"
                 + "    expr: sum(rate(http_errors_total{codee=\"500\"}[5m]))\n"
-                + "  - alert: Errors\n    expr: job:errors:rate5m > 1 and absent(gone_metric)\n");
+                + "  - alert: Errors\n    expr: job:errors:rate5m > 1 and absent(gone_metric)\n"
+                + "  - alert: Down\n    expr: up == 0 or scrape_samples_scraped == 0 or ALERTS{alertname=\"Errors\"}\n");
         CliRun r = CliRun.run("usage", "--queries", q.toString(), "--rules", rules.toString(), resource("scrape.prom"));
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("Queried but missing from the series (5):")
@@ -137,7 +138,7 @@ class UsageCommandTest {
                         + " http_errors_total")
                 .contains("  " + rules + ": group \"g\", alert Errors (query 1:34): family gone_metric")
                 .doesNotContain("job:errors:rate5m, selected").doesNotContain("label job").doesNotContain("label instance")
-                .doesNotContain("label le");
+                .doesNotContain("label le").doesNotContain("Down");
     }
 
     @Test
