@@ -10,16 +10,27 @@ import io.dwprom.lint.source.FetchOptions;
 import io.dwprom.lint.source.ScrapeReader;
 import io.dwprom.lint.source.SourceException;
 
+import io.dwprom.lint.Family;
+
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.Callable;
 
-/** Drop-in for {@code promtool check metrics}: stdin in, promtool's lines on stderr, its exit codes. */
+/**
+ * Drop-in for {@code promtool check metrics}: stdin in, promtool's lines on stderr, its exit codes; with
+ * {@code --extended} and {@code --lint} as promtool 3.9 and later have them.
+ */
 @Command(name = CheckMetricsCommand.NAME, mixinStandardHelpOptions = true,
         description = {"Drop-in replacement for 'promtool check metrics': reads stdin, prints problems to stderr",
                 "exactly as promtool does, exits 0 (clean), 3 (problems) or 1 (unparsable input)."})
@@ -32,9 +43,42 @@ final class CheckMetricsCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    @Option(names = "--extended",
+            description = "Print each family's cardinality, its share of the total and the total to stdout, as promtool does.")
+    private boolean extended;
+
+    @Option(names = "--lint", paramLabel = "all|none", defaultValue = "all",
+            description = "Linting checks to apply: all, none (as promtool, any value but none lints; default: ${DEFAULT-VALUE}).")
+    private String lint;
+
     @Override
     public Integer call() {
-        return check(parent.stdin(), spec.commandLine().getErr());
+        PrintWriter err = spec.commandLine().getErr();
+        boolean linting = !lint.equals("none");
+        if (!extended && !linting) {
+            err.println("error: at least one of --extended or linting must be enabled");
+            err.println("Use --extended for cardinality analysis, or remove --lint=none to enable linting");
+            return ExitCodes.PROMTOOL_PARSE_ERROR;
+        }
+        Scrape scrape;
+        try {
+            scrape = new ScrapeReader(FetchOptions.DEFAULT, parent.stdin()).read("-", Dialect.PROMTOOL);
+        } catch (SourceException e) {
+            err.println((linting ? "error while linting: " : "error while parsing text to metric families: ")
+                    + e.getMessage());
+            return ExitCodes.PROMTOOL_PARSE_ERROR;
+        }
+        int exit = ExitCodes.OK;
+        if (linting) {
+            exit = report(scrape, err);
+        }
+        err.flush();
+        if (extended) {
+            PrintWriter out = spec.commandLine().getOut();
+            writeExtended(scrape, out);
+            out.flush();
+        }
+        return exit;
     }
 
     /** Lints {@code stdin} as promtool does and writes its lines to {@code err}; returns promtool's exit code. */
@@ -46,8 +90,49 @@ final class CheckMetricsCommand implements Callable<Integer> {
             err.println("error while linting: " + e.getMessage());
             return ExitCodes.PROMTOOL_PARSE_ERROR;
         }
+        return report(scrape, err);
+    }
+
+    private static int report(Scrape scrape, PrintWriter err) {
         LintResult result = new Linter(Rules.promtool()).lint(scrape);
         new PromtoolReport().write(result, "stdin", err);
         return result.problems().isEmpty() ? ExitCodes.OK : ExitCodes.PROMTOOL_PROBLEMS;
+    }
+
+    /**
+     * promtool's {@code --extended} table: {@code Metric}, {@code Cardinality} (see {@link Family#promtoolCardinality()}),
+     * {@code Percentage} of the total (two decimals, rounded as Go rounds), most series first (families with as many
+     * series by name: promtool orders them as it walks a Go map, differently from run to run), then the total; the
+     * columns aligned as Go's tabwriter aligns them (padding 4, each cell followed by its padding).
+     */
+    static void writeExtended(Scrape scrape, PrintWriter out) {
+        List<Family> families = new ArrayList<>(scrape.families());
+        families.sort(Comparator.comparingLong(Family::promtoolCardinality).reversed().thenComparing(Family::name));
+        long total = 0;
+        for (Family f : families) {
+            total += f.promtoolCardinality();
+        }
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"Metric", "Cardinality", "Percentage"});
+        for (Family f : families) {
+            double share = (double) f.promtoolCardinality() / (double) total;
+            rows.add(new String[] {f.name(), Long.toString(f.promtoolCardinality()),
+                    new BigDecimal(share * 100).setScale(2, RoundingMode.HALF_EVEN).toPlainString() + "%"});
+        }
+        rows.add(new String[] {"Total", Long.toString(total), "100%"});
+        int[] widths = new int[3];
+        for (String[] row : rows) {
+            for (int i = 0; i < 3; i++) {
+                widths[i] = Math.max(widths[i], Math.max(4, row[i].length() + 4));
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String[] row : rows) {
+            for (int i = 0; i < 3; i++) {
+                sb.append(row[i]).append(" ".repeat(widths[i] - row[i].length()));
+            }
+            sb.append('\n');
+        }
+        out.print(sb);
     }
 }

@@ -30,6 +30,11 @@ public final class Family {
     private final String[] cachedNames = new String[16];
     private final LabelStats[] cachedStats = new LabelStats[16];
     private boolean totalSuffixSamples;
+    private boolean grouped;
+    private long promtoolMetrics;
+    private boolean firstMetricSeen;
+    private long firstMetricSignature;
+    private long firstMetricPoints;
     private LongHashSet signatures;
     private Map<Long, BucketSeries> buckets;
     private final List<String> sanityExamples = new ArrayList<>();
@@ -160,6 +165,36 @@ public final class Family {
     }
 
     /** For histograms/summaries: records a label set (without le/quantile); true if new. */
+    /**
+     * Counts a summary's or histogram's sample line into the metrics expfmt groups it in (one per label set without
+     * {@code quantile}/{@code le}); returns whether the line belongs to the family's first metric.
+     */
+    boolean promtoolMetric(long signature, boolean isNew) {
+        grouped = true;
+        if (isNew) {
+            promtoolMetrics++;
+        }
+        if (!firstMetricSeen) {
+            firstMetricSeen = true;
+            firstMetricSignature = signature;
+        }
+        return signature == firstMetricSignature;
+    }
+
+    /** A quantile or bucket of the family's first metric. */
+    void countFirstMetricPoint() {
+        firstMetricPoints++;
+    }
+
+    /**
+     * The family's cardinality as {@code promtool check metrics --extended} computes it: for a summary or histogram
+     * its metrics (label sets without {@code quantile}/{@code le}) times two plus the quantiles or buckets of the first
+     * one; for any other type its sample lines, repeated ones included.
+     */
+    public long promtoolCardinality() {
+        return grouped ? promtoolMetrics * (2 + firstMetricPoints) : samples;
+    }
+
     boolean addSignature(long hash) {
         if (signatures == null) {
             signatures = new LongHashSet();

@@ -158,7 +158,8 @@ public final class ScrapeAnalyzer implements ExpositionHandler {
         } else {
             f.duplicate(s.seriesText() + " (line " + s.line() + ")");
         }
-        if (special == null || f.addSignature(signature)) {
+        boolean newSignature = special == null || f.addSignature(signature);
+        if (newSignature) {
             for (int i = 0; i < n; i++) {
                 if (i != specialIndex) {
                     f.label(i, s.labelName(i)).countPromtoolMetric();
@@ -166,6 +167,10 @@ public final class ScrapeAnalyzer implements ExpositionHandler {
             }
         }
         if (special != null) {
+            if (f.promtoolMetric(signature, newSignature) && specialIndex >= 0 && !"_count".equals(suffix)
+                    && !"_sum".equals(suffix) && !Double.isNaN(s.labelValueAsDouble(specialIndex, Double.NaN))) {
+                f.countFirstMetricPoint();
+            }
             checkSanity(f, s, suffix, specialIndex, signature);
         }
     }
