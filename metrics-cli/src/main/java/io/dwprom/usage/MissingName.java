@@ -22,10 +22,14 @@ public record MissingName(QueryOrigin origin, int line, int column, String selec
         return c != 0 ? c : String.valueOf(label).compareTo(String.valueOf(o.label));
     }
 
-    /** E.g. {@code rules.yml: record job:x:rate5m (query 1:6): family http_requests_totl, selected by ...}. */
+    /**
+     * E.g. {@code rules.yml: record job:x:rate5m (query 1:6): family http_requests_totl, selected by ...}, or for a
+     * selector without a metric name {@code ...: no family, selected by {__name__=~"nope_.*"}}.
+     */
     @Override
     public String toString() {
-        return origin + " (query " + line + ":" + column + "): " + (label == null ? "family " + family
-                : "label " + label + " of family " + family) + ", selected by " + selector;
+        String what = label != null ? "label " + label + " of family " + family
+                : family.equals(selector) && selector.startsWith("{") ? "no family" : "family " + family;
+        return origin + " (query " + line + ":" + column + "): " + what + ", selected by " + selector;
     }
 }

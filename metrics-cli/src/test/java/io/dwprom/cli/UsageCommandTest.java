@@ -133,7 +133,7 @@ class UsageCommandTest {
                 .contains("  " + q + ": line 3 (query 1:6): family http_requests_totl, selected by http_requests_totl")
                 .contains("  " + q + ": line 3 (query 1:49): label pth of family http_request_duration_seconds,"
                         + " selected by http_request_duration_seconds_count{pth=\"/a\"}")
-                .contains("  " + q + ": line 4 (query 1:1): family {__name__=~\"nope_.*\"}, selected by {__name__=~\"nope_.*\"}")
+                .contains("  " + q + ": line 4 (query 1:1): no family, selected by {__name__=~\"nope_.*\"}")
                 .contains("  " + rules + ": group \"g\", record job:errors:rate5m (query 1:10): label codee of family"
                         + " http_errors_total")
                 .contains("  " + rules + ": group \"g\", alert Errors (query 1:34): family gone_metric")
