@@ -34,6 +34,8 @@ import java.util.List;
  * <tr><td>maxSqlTables</td><td>200</td><td>distinct {@code table} values; more fold into {@code other}</td></tr>
  * <tr><td>maxLabelSetsPerFamily</td><td>2000</td><td>label sets per family; more are recorded into one
  * {@code OVERFLOW} series and counted in {@code dwprom_label_sets_overflowed_total}</td></tr>
+ * <tr><td>maxHelperFamilies</td><td>500</td><td>families the metric helpers create; recordings into further
+ * names are dropped, counted in {@code dwprom_helper_families_refused_total} and logged once</td></tr>
  * <tr><td>buckets</td><td>see {@link BucketsFactory}</td><td>histogram bucket bounds</td></tr>
  * <tr><td>bridge</td><td>see {@link BridgeFactory}</td><td>export of Dropwizard's own registry</td></tr>
  * <tr><td>access</td><td>open</td><td>bearer token or basic auth for the endpoint, see {@link AccessFactory}</td></tr>
@@ -60,6 +62,8 @@ public class PrometheusFactory {
     private int maxSqlTables = 200;
     @Min(1)
     private int maxLabelSetsPerFamily = 2000;
+    @Min(1)
+    private int maxHelperFamilies = 500;
     @Valid
     @NotNull
     private BucketsFactory buckets = new BucketsFactory();
@@ -174,6 +178,16 @@ public class PrometheusFactory {
     @JsonProperty
     public void setMaxLabelSetsPerFamily(int maxLabelSetsPerFamily) {
         this.maxLabelSetsPerFamily = maxLabelSetsPerFamily;
+    }
+
+    @JsonProperty
+    public int getMaxHelperFamilies() {
+        return maxHelperFamilies;
+    }
+
+    @JsonProperty
+    public void setMaxHelperFamilies(int maxHelperFamilies) {
+        this.maxHelperFamilies = maxHelperFamilies;
     }
 
     @JsonProperty
