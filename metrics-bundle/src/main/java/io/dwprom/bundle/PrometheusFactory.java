@@ -1,7 +1,9 @@
 package io.dwprom.bundle;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.dropwizard.validation.ValidationMethod;
+import io.dwprom.internal.config.WholeNumber;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -10,14 +12,17 @@ import jakarta.validation.constraints.Pattern;
 import java.util.List;
 
 /**
- * The {@code prometheus} section of {@code config.yml}.
+ * The {@code prometheus} section of {@code config.yml}. The {@code int} keys take whole numbers only
+ * ({@code 2.5} fails the start-up rather than becoming {@code 2}).
  *
  * <table>
  * <caption>Keys</caption>
  * <tr><th>key</th><th>default</th><th>description</th></tr>
  * <tr><td>enabled</td><td>true</td><td>false installs nothing (no filter, SQL logger, collectors or endpoint);
  * recorders injected into resources still accept calls and drop them</td></tr>
- * <tr><td>path</td><td>/prometheus</td><td>path of the endpoint on the admin connector</td></tr>
+ * <tr><td>path</td><td>/prometheus</td><td>path of the endpoint on the admin connector; not {@code /} nor a path
+ * of Dropwizard's admin endpoints ({@code /metrics}, {@code /healthcheck}, {@code /ping}, {@code /threads},
+ * {@code /pprof}, {@code /tasks})</td></tr>
  * <tr><td>excludedPaths</td><td>[/health, /metrics]</td><td>request paths relative to the application context
  * (and everything below them) that record no HTTP metrics</td></tr>
  * <tr><td>jvmMetrics</td><td>true</td><td>export the {@code jvm_*} families of simpleclient_hotspot; the
@@ -48,6 +53,9 @@ public class PrometheusFactory {
     private boolean enabled = true;
     @NotNull
     @Pattern(regexp = "/\\S*", message = "must start with '/' and contain no white space")
+    @Pattern(regexp = "(?!/\\*?$)(?!/(metrics|healthcheck|ping|threads|pprof|tasks)(/\\*?)?$)(?!/tasks/).*",
+            message = "must not be '/' nor a path of Dropwizard's own admin endpoints (/metrics, /healthcheck, "
+                    + "/ping, /threads, /pprof, /tasks): it would replace that endpoint, or never be reached")
     private String path = "/prometheus";
     @NotNull
     private List<String> excludedPaths = List.of("/health", "/metrics");
@@ -166,6 +174,7 @@ public class PrometheusFactory {
     }
 
     @JsonProperty
+    @JsonDeserialize(using = WholeNumber.class)
     public void setMaxSqlTables(int maxSqlTables) {
         this.maxSqlTables = maxSqlTables;
     }
@@ -176,6 +185,7 @@ public class PrometheusFactory {
     }
 
     @JsonProperty
+    @JsonDeserialize(using = WholeNumber.class)
     public void setMaxLabelSetsPerFamily(int maxLabelSetsPerFamily) {
         this.maxLabelSetsPerFamily = maxLabelSetsPerFamily;
     }
@@ -186,6 +196,7 @@ public class PrometheusFactory {
     }
 
     @JsonProperty
+    @JsonDeserialize(using = WholeNumber.class)
     public void setMaxHelperFamilies(int maxHelperFamilies) {
         this.maxHelperFamilies = maxHelperFamilies;
     }
