@@ -73,6 +73,11 @@ class ExcludedPathsTest {
             for (int i = random.nextInt(6); i > 0; i--) {
                 entries.add(randomPath(random, segments) + (random.nextBoolean() ? "/" : ""));
             }
+            if (random.nextBoolean()) { // past the few compared one by one: the table
+                for (int i = 0; i < ExcludedPaths.SCAN_LIMIT; i++) {
+                    entries.add("/filler-" + i);
+                }
+            }
             ExcludedPaths paths = new ExcludedPaths(entries);
             for (int probe = 0; probe < 20; probe++) {
                 String path = (random.nextBoolean() ? "/ctx" : "") + randomPath(random, segments);
