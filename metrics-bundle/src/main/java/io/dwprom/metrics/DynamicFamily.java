@@ -9,6 +9,7 @@ import io.prometheus.client.Histogram;
 import io.prometheus.client.SimpleCollector;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** A family created on first use by name through {@link MetricHelpers}; its type and label names are fixed then. */
@@ -54,7 +55,7 @@ final class DynamicFamily {
      * the helpers refused to create go, so that they cost neither memory nor an exception.
      */
     static DynamicFamily sink(Type type, double[] buckets) {
-        String name = "dwprom_refused_" + type.name().toLowerCase(java.util.Locale.ROOT);
+        String name = "dwprom_refused_" + type.name().toLowerCase(Locale.ROOT);
         SimpleCollector<?> collector = build(name, type, new String[0], buckets);
         return new DynamicFamily(name, type, null, collector, null);
     }

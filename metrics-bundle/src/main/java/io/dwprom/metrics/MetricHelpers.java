@@ -6,7 +6,6 @@ import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.Counter;
 import io.prometheus.client.Gauge;
 import io.prometheus.client.Histogram;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
