@@ -3,10 +3,15 @@ package io.dwprom.bundle;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.validation.ValidationMethod;
 import io.dwprom.internal.exposition.EndpointAccess;
+import jakarta.validation.constraints.Pattern;
 
 /**
- * Optional protection of the endpoint. With neither set, anyone who reaches the admin port may scrape (keep that
- * port off public networks in any case). Use {@code ${ENV_VAR}} substitution to keep secrets out of the file.
+ * Optional protection of the endpoint ({@code prometheus.path} alone: Dropwizard's other admin endpoints on the
+ * same port, such as {@code /metrics} and {@code /threads}, stay as open as the port is). With neither set, anyone
+ * who reaches the admin port may scrape (keep that port off public networks in any case). Use
+ * {@code ${ENV_VAR}} substitution to keep secrets out of the file. A key that is present must hold a value: a
+ * blank one, or one still holding {@code ${...}} (Dropwizard leaves the reference in place when the variable is
+ * unset), fails the start-up rather than leaving the endpoint open or making the literal text the secret.
  *
  * <table>
  * <caption>Keys under {@code prometheus.access}</caption>
@@ -18,8 +23,15 @@ import io.dwprom.internal.exposition.EndpointAccess;
  */
 public class AccessFactory {
 
+    private static final String SET_AND_RESOLVED = "(?s)(?!.*\\$\\{).*\\S.*";
+    private static final String SET_AND_RESOLVED_MESSAGE = "must not be blank nor hold an unresolved environment "
+            + "variable substitution (is the variable set?): leave the key out to keep the endpoint open";
+
+    @Pattern(regexp = SET_AND_RESOLVED, message = SET_AND_RESOLVED_MESSAGE)
     private String bearerToken;
+    @Pattern(regexp = SET_AND_RESOLVED, message = SET_AND_RESOLVED_MESSAGE)
     private String username;
+    @Pattern(regexp = SET_AND_RESOLVED, message = SET_AND_RESOLVED_MESSAGE)
     private String password;
 
     @JsonProperty

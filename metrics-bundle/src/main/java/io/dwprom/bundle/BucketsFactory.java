@@ -1,15 +1,14 @@
 package io.dwprom.bundle;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.dropwizard.validation.ValidationMethod;
+import io.dwprom.internal.config.IncreasingBounds;
 import io.dwprom.internal.core.Buckets;
-import jakarta.validation.constraints.NotEmpty;
 
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
- * Histogram bucket upper bounds, each list strictly increasing and positive.
+ * Histogram bucket upper bounds: each list non-empty, its bounds finite, positive and strictly increasing; a list
+ * that is not fails the start-up naming its key.
  *
  * <table>
  * <caption>Keys under {@code prometheus.buckets}</caption>
@@ -21,11 +20,11 @@ import java.util.stream.Stream;
  */
 public class BucketsFactory {
 
-    @NotEmpty
+    @IncreasingBounds
     private List<Double> httpDurationSeconds = Buckets.HTTP_DURATION_SECONDS;
-    @NotEmpty
+    @IncreasingBounds
     private List<Double> httpSizeBytes = Buckets.HTTP_SIZE_BYTES;
-    @NotEmpty
+    @IncreasingBounds
     private List<Double> dbQueryDurationSeconds = Buckets.DB_QUERY_SECONDS;
 
     @JsonProperty
@@ -56,10 +55,5 @@ public class BucketsFactory {
     @JsonProperty
     public void setDbQueryDurationSeconds(List<Double> dbQueryDurationSeconds) {
         this.dbQueryDurationSeconds = dbQueryDurationSeconds;
-    }
-
-    @ValidationMethod(message = "every bucket list must be positive and strictly increasing")
-    public boolean isEveryBucketListIncreasing() {
-        return Stream.of(httpDurationSeconds, httpSizeBytes, dbQueryDurationSeconds).allMatch(bounds -> bounds == null || Buckets.isPositiveAndIncreasing(bounds));
     }
 }

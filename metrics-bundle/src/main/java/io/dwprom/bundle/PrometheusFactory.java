@@ -1,7 +1,9 @@
 package io.dwprom.bundle;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.dropwizard.validation.ValidationMethod;
+import io.dwprom.internal.config.WholeNumber;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -10,14 +12,17 @@ import jakarta.validation.constraints.Pattern;
 import java.util.List;
 
 /**
- * The {@code prometheus} section of {@code config.yml}.
+ * The {@code prometheus} section of {@code config.yml}. The {@code int} keys take whole numbers only
+ * ({@code 2.5} fails the start-up rather than becoming {@code 2}).
  *
  * <table>
  * <caption>Keys</caption>
  * <tr><th>key</th><th>default</th><th>description</th></tr>
  * <tr><td>enabled</td><td>true</td><td>false installs nothing (no filter, SQL logger, collectors or endpoint);
  * recorders injected into resources still accept calls and drop them</td></tr>
- * <tr><td>path</td><td>/prometheus</td><td>path of the endpoint on the admin connector</td></tr>
+ * <tr><td>path</td><td>/prometheus</td><td>path of the endpoint on the admin connector; not {@code /} nor a path
+ * of Dropwizard's admin endpoints ({@code /metrics}, {@code /healthcheck}, {@code /ping}, {@code /threads},
+ * {@code /pprof}, {@code /tasks})</td></tr>
  * <tr><td>excludedPaths</td><td>[/health, /metrics]</td><td>request paths relative to the application context
  * (and everything below them) that record no HTTP metrics</td></tr>
  * <tr><td>jvmMetrics</td><td>true</td><td>export the {@code jvm_*} families of simpleclient_hotspot; the
@@ -34,6 +39,8 @@ import java.util.List;
  * <tr><td>maxSqlTables</td><td>200</td><td>distinct {@code table} values; more fold into {@code other}</td></tr>
  * <tr><td>maxLabelSetsPerFamily</td><td>2000</td><td>label sets per family; more are recorded into one
  * {@code OVERFLOW} series and counted in {@code dwprom_label_sets_overflowed_total}</td></tr>
+ * <tr><td>maxHelperFamilies</td><td>500</td><td>families the metric helpers create; recordings into further
+ * names are dropped, counted in {@code dwprom_helper_families_refused_total} and logged once</td></tr>
  * <tr><td>buckets</td><td>see {@link BucketsFactory}</td><td>histogram bucket bounds</td></tr>
  * <tr><td>bridge</td><td>see {@link BridgeFactory}</td><td>export of Dropwizard's own registry</td></tr>
  * <tr><td>access</td><td>open</td><td>bearer token or basic auth for the endpoint, see {@link AccessFactory}</td></tr>
@@ -46,6 +53,9 @@ public class PrometheusFactory {
     private boolean enabled = true;
     @NotNull
     @Pattern(regexp = "/\\S*", message = "must start with '/' and contain no white space")
+    @Pattern(regexp = "(?!/\\*?$)(?!/(metrics|healthcheck|ping|threads|pprof|tasks)(/\\*?)?$)(?!/tasks/).*",
+            message = "must not be '/' nor a path of Dropwizard's own admin endpoints (/metrics, /healthcheck, "
+                    + "/ping, /threads, /pprof, /tasks): it would replace that endpoint, or never be reached")
     private String path = "/prometheus";
     @NotNull
     private List<String> excludedPaths = List.of("/health", "/metrics");
@@ -60,6 +70,8 @@ public class PrometheusFactory {
     private int maxSqlTables = 200;
     @Min(1)
     private int maxLabelSetsPerFamily = 2000;
+    @Min(1)
+    private int maxHelperFamilies = 500;
     @Valid
     @NotNull
     private BucketsFactory buckets = new BucketsFactory();
@@ -162,6 +174,7 @@ public class PrometheusFactory {
     }
 
     @JsonProperty
+    @JsonDeserialize(using = WholeNumber.class)
     public void setMaxSqlTables(int maxSqlTables) {
         this.maxSqlTables = maxSqlTables;
     }
@@ -172,8 +185,20 @@ public class PrometheusFactory {
     }
 
     @JsonProperty
+    @JsonDeserialize(using = WholeNumber.class)
     public void setMaxLabelSetsPerFamily(int maxLabelSetsPerFamily) {
         this.maxLabelSetsPerFamily = maxLabelSetsPerFamily;
+    }
+
+    @JsonProperty
+    public int getMaxHelperFamilies() {
+        return maxHelperFamilies;
+    }
+
+    @JsonProperty
+    @JsonDeserialize(using = WholeNumber.class)
+    public void setMaxHelperFamilies(int maxHelperFamilies) {
+        this.maxHelperFamilies = maxHelperFamilies;
     }
 
     @JsonProperty

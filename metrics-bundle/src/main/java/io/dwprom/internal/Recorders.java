@@ -57,7 +57,8 @@ public final class Recorders {
         this.database = new DatabaseMetrics(registry, guard, buckets.getDbQueryDurationSeconds(), exemplars,
                 config.getDbActiveConnectionsName());
         this.registryFamilies = new RegistryFamilies(registry, dropwizardRegistry);
-        this.helpers = new MetricHelpers(registry, barrier, guard, Buckets.toArray(Buckets.HTTP_DURATION_SECONDS));
+        this.helpers = new MetricHelpers(registry, barrier, guard, Buckets.toArray(Buckets.HTTP_DURATION_SECONDS),
+                config.getMaxHelperFamilies());
         // One classifier for JDBI and JDBC: the table limit holds for the application, not per access style.
         SqlStatementClassifier classifier =
                 new SqlStatementClassifier(MAX_CACHED_SQL_STATEMENTS, config.getMaxSqlTables());

@@ -31,6 +31,8 @@ class PrometheusFactoryTest {
         assertThat(config.isExemplars()).isTrue();
         assertThat(config.isCreatedSeries()).isFalse();
         assertThat(config.getDbActiveConnectionsName()).isEqualTo("db_connections_active");
+        assertThat(config.getMaxLabelSetsPerFamily()).isEqualTo(2000);
+        assertThat(config.getMaxHelperFamilies()).isEqualTo(500);
         assertThat(config.getBuckets().getHttpDurationSeconds()).isEqualTo(Buckets.HTTP_DURATION_SECONDS);
         assertThat(config.getBuckets().getDbQueryDurationSeconds()).hasSize(11);
         assertThat(config.getBridge().getExcludedPrefixes()).containsExactly("jvm.");
@@ -60,7 +62,8 @@ class PrometheusFactoryTest {
         assertThatThrownBy(() -> load("bad-buckets.yml"))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("bad-buckets.yml")
-                .hasMessageContaining("every bucket list must be positive and strictly increasing");
+                .hasMessageContaining("buckets.dbQueryDurationSeconds must be a non-empty list of finite positive "
+                        + "numbers, strictly increasing");
     }
 
     @Test

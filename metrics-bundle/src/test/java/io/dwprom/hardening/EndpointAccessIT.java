@@ -54,6 +54,13 @@ class EndpointAccessIT {
         assertThat(APP.get("/items/1").statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void dropwizardsOwnAdminEndpointsAreNotCoveredByTheEndpointsCredentials() {
+        // As docs/deploying.md states: access guards the Prometheus endpoint, the admin port's other endpoints
+        // are as open as the port itself.
+        assertThat(APP.send(HttpRequest.newBuilder(APP.adminUri("/metrics")).GET()).statusCode()).isEqualTo(200);
+    }
+
     private static HttpResponse<String> scrape(String authorization) {
         HttpRequest.Builder request = HttpRequest.newBuilder(APP.adminUri("/prometheus")).GET();
         if (authorization != null) {

@@ -68,6 +68,18 @@ class HostileClientsIT {
                 + "http_requests_total series%n", oddTargets.size(), series);
     }
 
+    @Test
+    void aQueryStringThatCannotBeDecodedIsTheScrapersErrorNotAFailedScrape() throws IOException {
+        for (String query : List.of("?%ff", "?name[]=%ff%fe", "?name[]=%", "?%zz=1")) {
+            assertThat(rawRequest(EXTENSION.getAdminPort(), "GET /prometheus" + query
+                    + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")).as(query).startsWith("HTTP/1.1 400");
+        }
+
+        ScrapedMetrics scrape = new ScrapedMetrics(APP.scrape());
+        assertThat(scrape.samples("dwprom_scrape_errors_total")).hasSize(1);
+        assertThat(scrape.value("dwprom_scrape_errors_total")).isZero();
+    }
+
     private static void sendRandomUrls(int count) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
@@ -93,7 +105,11 @@ class HostileClientsIT {
 
     /** Sends bytes no well-behaved client would, and returns the status line. */
     private static String rawRequest(String request) throws IOException {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), EXTENSION.getLocalPort())) {
+        return rawRequest(EXTENSION.getLocalPort(), request);
+    }
+
+    private static String rawRequest(int port, String request) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(20_000);
             OutputStream out = socket.getOutputStream();
             out.write(request.getBytes(StandardCharsets.UTF_8));

@@ -25,7 +25,7 @@ class BatchRecorderTest {
     private final CollectorRegistry registry = new CollectorRegistry();
     private final ScrapeBarrier barrier = new ScrapeBarrier();
     private final MetricHelpers helpers = new MetricHelpers(registry, barrier, new CardinalityGuard(registry, 100),
-            Buckets.toArray(Buckets.HTTP_DURATION_SECONDS));
+            Buckets.toArray(Buckets.HTTP_DURATION_SECONDS), 500);
 
     @Test
     void aValidBatchAppliesEveryUpdate() {

@@ -8,6 +8,7 @@ import io.prometheus.client.Counter;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.Collections;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,7 +17,7 @@ class MetricHelpersTest {
 
     private final CollectorRegistry registry = new CollectorRegistry();
     private final MetricHelpers helpers = new MetricHelpers(registry, new ScrapeBarrier(), new CardinalityGuard(registry, 100),
-            Buckets.toArray(Buckets.HTTP_DURATION_SECONDS));
+            Buckets.toArray(Buckets.HTTP_DURATION_SECONDS), 500);
 
     @Test
     void helpersCreateFamiliesOnFirstUseAndRecordIntoThem() {
@@ -87,5 +88,51 @@ class MetricHelpersTest {
 
         assertThat(registry.getSampleValue("guarded_seconds_count")).isEqualTo(1.0);
         assertThat(registry.getSampleValue("guarded_seconds_sum")).isGreaterThanOrEqualTo(0.0).isLessThan(5.0);
+    }
+
+    @Test
+    void aHistogramLabelNamedLeIsAConflictNotASimpleclientError() {
+        assertThatThrownBy(() -> helpers.observeHistogram("latency_seconds", 0.1, Labels.of("le", "0.5")))
+                .isInstanceOf(MetricsException.class)
+                .hasMessageContaining("'latency_seconds' cannot have a label named 'le'")
+                .extracting(e -> ((MetricsException) e).kind())
+                .isEqualTo(MetricsException.Kind.CONFLICTING_DEFINITION);
+    }
+
+    @Test
+    void familiesPastTheLimitAreDroppedAndCountedWithoutAnException() {
+        CollectorRegistry own = new CollectorRegistry();
+        MetricHelpers limited = new MetricHelpers(own, new ScrapeBarrier(), new CardinalityGuard(own, 100),
+                Buckets.toArray(Buckets.HTTP_DURATION_SECONDS), 3);
+
+        for (int i = 0; i < 50_000; i++) {
+            limited.incrementCounter("user_" + i + "_events_total", Labels.of("kind", "click"));
+        }
+        limited.observeHistogram("late_seconds", 0.2, Labels.of("route", "/a"));
+        limited.setGauge("late_gauge", 1, Labels.empty());
+        limited.batch().incrementCounter("late_batch_total", Labels.empty()).setGauge("user_0_gauge", 1,
+                Labels.empty()).record();
+        limited.incrementCounter("user_0_events_total", Labels.of("kind", "click"));
+
+        long families = Collections.list(own.metricFamilySamples()).stream()
+                .filter(family -> family.name.startsWith("user_")).count();
+        assertThat(families).isEqualTo(3);
+        assertThat(own.getSampleValue("user_0_events_total", new String[]{"kind"}, new String[]{"click"}))
+                .isEqualTo(2.0);
+        assertThat(own.getSampleValue(MetricHelpers.REFUSED_FAMILIES)).isEqualTo(50_000 - 3 + 4);
+        assertThat(own.getSampleValue("late_seconds_count", new String[]{"route"}, new String[]{"/a"})).isNull();
+    }
+
+    @Test
+    void aMistakeInANameStillFailsPastTheLimit() {
+        CollectorRegistry own = new CollectorRegistry();
+        MetricHelpers limited = new MetricHelpers(own, new ScrapeBarrier(), new CardinalityGuard(own, 100),
+                Buckets.toArray(Buckets.HTTP_DURATION_SECONDS), 1);
+        limited.incrementCounter("first_total", Labels.empty());
+
+        assertThatThrownBy(() -> limited.incrementCounter("not a name", Labels.empty()))
+                .isInstanceOf(MetricsException.class);
+        assertThatThrownBy(() -> limited.observeHistogram("second_seconds", 1, Labels.of("le", "1")))
+                .isInstanceOf(MetricsException.class);
     }
 }

@@ -40,7 +40,9 @@ public final class DatasetStorage {
      * Streams {@code body} to a temporary file.
      *
      * @throws DomainException of kind {@code TOO_LARGE} past {@code maxSizeBytes}, leaving no file behind
-     * @throws UncheckedIOException when reading the body or writing the file fails, leaving no file behind
+     * @throws DomainException of kind {@code BAD_REQUEST} when the body cannot be read to its end (the client went
+     *                         away), leaving no file behind
+     * @throws UncheckedIOException when writing the file fails, leaving no file behind
      */
     public Upload receive(InputStream body) {
         String key = UUID.randomUUID().toString();
@@ -49,7 +51,7 @@ public final class DatasetStorage {
         try {
             try (OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE_NEW)) {
                 byte[] buffer = new byte[BUFFER_BYTES];
-                for (int read = body.read(buffer); read >= 0; read = body.read(buffer)) {
+                for (int read = readClientBody(body, buffer); read >= 0; read = readClientBody(body, buffer)) {
                     size += read;
                     if (size > maxSizeBytes) {
                         throw new DomainException(DomainException.Kind.TOO_LARGE,
@@ -65,6 +67,20 @@ public final class DatasetStorage {
         } catch (RuntimeException e) {
             deleteQuietly(part, e);
             throw e;
+        }
+    }
+
+    /**
+     * A read of the request body. It fails when the client goes away before sending the whole body (an aborted
+     * chunked upload, a dropped connection): that is the client's doing, a 400 like any incomplete request, not a
+     * failure of this service that would log an error and count as a 5xx.
+     */
+    private static int readClientBody(InputStream body, byte[] buffer) {
+        try {
+            return body.read(buffer);
+        } catch (IOException incomplete) {
+            throw new DomainException(DomainException.Kind.BAD_REQUEST,
+                    "the request body ended before it was complete: " + incomplete.getMessage());
         }
     }
 

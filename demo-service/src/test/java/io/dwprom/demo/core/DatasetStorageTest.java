@@ -6,7 +6,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -63,7 +62,7 @@ class DatasetStorageTest {
     }
 
     @Test
-    void aBodyThatFailsMidwayLeavesNoFile() throws IOException {
+    void aBodyThatFailsMidwayIsTheClientsErrorAndLeavesNoFile() throws IOException {
         DatasetStorage storage = new DatasetStorage(directory, 1_000_000);
         InputStream failing = new InputStream() {
             private int served;
@@ -77,7 +76,10 @@ class DatasetStorageTest {
             }
         };
 
-        assertThatThrownBy(() -> storage.receive(failing)).isInstanceOf(UncheckedIOException.class);
+        assertThatThrownBy(() -> storage.receive(failing))
+                .isInstanceOfSatisfying(DomainException.class,
+                        refused -> assertThat(refused.kind()).isEqualTo(DomainException.Kind.BAD_REQUEST))
+                .hasMessageContaining("the request body ended before it was complete");
         assertThat(fileCount()).isZero();
     }
 

@@ -9,6 +9,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -147,5 +150,37 @@ class DatasetsResourceTest {
         } finally {
             Files.move(moved, APP.storageDir());
         }
+    }
+
+    @Test
+    void anUploadTheClientAbortsMidwayIsTheClientsErrorNotAFiveHundred() throws Exception {
+        ScrapedMetrics before = APP.scrape();
+
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), APP.uri("/").getPort())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /datasets?name=aborted HTTP/1.1\r\nHost: x\r\nContent-Type: application/octet-stream\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\n1000\r\n" + "x".repeat(100)).getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            Thread.sleep(200);
+        }
+
+        ScrapedMetrics after = awaitRequestCount(before.value("http_requests_total", "method", "POST",
+                "path", "/datasets", "status", "400") + 1);
+        assertThat(after.value("http_requests_total", "method", "POST", "path", "/datasets", "status", "500"))
+                .isEqualTo(before.value("http_requests_total", "method", "POST", "path", "/datasets", "status", "500"));
+        assertThat(after.value("datasets_uploaded_total")).isEqualTo(before.value("datasets_uploaded_total"));
+        assertThat(storedFiles()).noneMatch(file -> file.getFileName().toString().endsWith(".part"));
+    }
+
+    private static ScrapedMetrics awaitRequestCount(double expected400s) throws InterruptedException {
+        ScrapedMetrics scrape = APP.scrape();
+        for (int attempt = 0; attempt < 100 && scrape.value("http_requests_total", "method", "POST", "path",
+                "/datasets", "status", "400") < expected400s; attempt++) {
+            Thread.sleep(100);
+            scrape = APP.scrape();
+        }
+        assertThat(scrape.value("http_requests_total", "method", "POST", "path", "/datasets", "status", "400"))
+                .isEqualTo(expected400s);
+        return scrape;
     }
 }

@@ -6,7 +6,11 @@ import io.dwprom.testapp.ScrapedMetrics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 
 import static io.dwprom.demo.DemoApp.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -148,5 +152,33 @@ class ExperimentsResourceTest {
         assertThat(after.value("http_requests_total", "method", "GET", "path", "/experiments/{id}", "status", "404"))
                 .isEqualTo(before.value("http_requests_total",
                         "method", "GET", "path", "/experiments/{id}", "status", "404") + 1);
+    }
+
+    @Test
+    void aJsonBodyTheClientAbortsMidwayIsA400NotAFiveHundred() throws Exception {
+        ScrapedMetrics before = APP.scrape();
+
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), APP.uri("/").getPort())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /experiments HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\n1000\r\n{\"name\": \"half an experi")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            Thread.sleep(200);
+        }
+
+        double expected = before.value("http_requests_total", "method", "POST", "path", "/experiments", "status",
+                "400") + 1;
+        ScrapedMetrics after = APP.scrape();
+        for (int attempt = 0; attempt < 100 && after.value("http_requests_total", "method", "POST", "path",
+                "/experiments", "status", "400") < expected; attempt++) {
+            Thread.sleep(100);
+            after = APP.scrape();
+        }
+        assertThat(after.value("http_requests_total", "method", "POST", "path", "/experiments", "status", "400"))
+                .isEqualTo(expected);
+        assertThat(after.value("http_requests_total", "method", "POST", "path", "/experiments", "status", "500"))
+                .isEqualTo(before.value("http_requests_total", "method", "POST", "path", "/experiments", "status",
+                        "500"));
     }
 }

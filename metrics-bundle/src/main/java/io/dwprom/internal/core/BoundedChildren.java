@@ -9,22 +9,23 @@ import java.util.concurrent.ConcurrentMap;
 /**
  * The label children of one simpleclient family, cached and bounded by a {@link CardinalityGuard}. A known label
  * set costs one map lookup (the same as simpleclient's own {@code labels()}); a new one within the limit creates
- * its child once; past the limit, the family's overflow child is returned.
+ * its child once; past the limit, the family's overflow child is returned. The limit is exact under concurrency: a
+ * new label set takes its place in the {@link LabelSetBudget} inside the map's atomic insertion of its key, so
+ * threads racing on one label set take one place, and threads racing on different ones never take more places
+ * than the limit.
  *
  * @param <C> the child type ({@code Counter.Child}, {@code Histogram.Child}, ...)
  */
 public final class BoundedChildren<C> {
 
-    private final String family;
     private final SimpleCollector<C> collector;
-    private final CardinalityGuard guard;
+    private final LabelSetBudget budget;
     private final ConcurrentMap<LabelValues, C> children = new ConcurrentHashMap<>();
     private final String[] overflowLabels;
 
     public BoundedChildren(String family, SimpleCollector<C> collector, int labelCount, CardinalityGuard guard) {
-        this.family = family;
         this.collector = collector;
-        this.guard = guard;
+        this.budget = guard.budget(family);
         this.overflowLabels = new String[labelCount];
         Arrays.fill(overflowLabels, CardinalityGuard.OVERFLOW);
     }
@@ -36,12 +37,20 @@ public final class BoundedChildren<C> {
     }
 
     private C admit(String[] labelValues) {
-        if (children.size() < guard.maxLabelSets()) {
-            C child = collector.labels(labelValues); // validates the values (count, nulls) before caching
-            C raced = children.putIfAbsent(new LabelValues(labelValues.clone()), child);
-            return raced != null ? raced : child;
+        C child = children.computeIfAbsent(new LabelValues(labelValues.clone()), key -> create(labelValues));
+        return child != null ? child : collector.labels(overflowLabels);
+    }
+
+    /** The new child, or null (no mapping) once the family is full. */
+    private C create(String[] labelValues) {
+        if (!budget.tryAdmit()) {
+            return null;
         }
-        guard.overflowed(family);
-        return collector.labels(overflowLabels);
+        try {
+            return collector.labels(labelValues); // validates the values (count, nulls)
+        } catch (RuntimeException invalid) {
+            budget.release();
+            throw invalid;
+        }
     }
 }

@@ -28,4 +28,9 @@ public final class LabelSetBudget {
         families.forEach(guard::overflowed);
         return false;
     }
+
+    /** Gives back a label set admitted by {@link #tryAdmit()} whose series was not created after all. */
+    void release() {
+        admitted.decrementAndGet();
+    }
 }

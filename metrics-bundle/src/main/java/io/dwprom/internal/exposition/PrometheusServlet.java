@@ -27,7 +27,8 @@ import java.util.concurrent.TimeUnit;
  * families are collected while no batch is half applied ({@link ScrapeBarrier}) and rendered fully before the
  * first byte is sent, so a failure answers a clean 500 naming the cause, counted in
  * {@code dwprom_scrape_errors_total} and logged at most once a minute; the next scrape starts afresh. With
- * {@link EndpointAccess} credentials set, a request without them gets 401. Without created series, the
+ * {@link EndpointAccess} credentials set, a request without them gets 401. A query string that cannot be decoded
+ * gets 400 and is no failed scrape. Without created series, the
  * {@code _created} samples of counter, histogram and summary families (the bundle's own and simpleclient's) are
  * left out of the rendering.
  */
@@ -68,10 +69,18 @@ public final class PrometheusServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "Scraping this endpoint needs credentials");
             return;
         }
+        Set<String> names;
+        try {
+            names = requestedNames(request);
+        } catch (RuntimeException malformed) {
+            // The container decodes the query string on first use; one it cannot decode is the scraper's error.
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST, "Malformed query string");
+            return;
+        }
         String contentType = TextFormat.chooseContentType(request.getHeader("Accept"));
         String body;
         try {
-            body = render(contentType, requestedNames(request));
+            body = render(contentType, names);
         } catch (RuntimeException | IOException failure) {
             scrapeErrors.inc();
             MetricsException error = new MetricsException(MetricsException.Kind.RENDER_FAILED,
