@@ -2,7 +2,7 @@
 # Starts the packaged demo on free loopback ports, drives a little traffic, and gates on its scrape:
 # metrics-lint with deploy/metrics-lint.yaml must exit 0 (it asks for OpenMetrics, exemplars included: one
 # request carries a traceparent), `metrics-lint usage` must read every query of deploy/rules.yml and
-# deploy/grafana-dashboard.json, and promtool must report nothing but the specification's db_connections_total.
+# deploy/grafana-dashboard.json, and promtool must report nothing but the demo's db_connections_total (its dashboards' name).
 # Needs: mvn package done, promtool (Debian's "prometheus").
 #   deploy/lint-demo.sh
 set -euo pipefail
@@ -42,7 +42,7 @@ echo "== promtool check metrics"
 findings=$(curl -sf "$scrape" | promtool check metrics 2>&1 || true)
 echo "$findings"
 if [ "$findings" != 'db_connections_total non-counter metrics should not have "_total" suffix' ]; then
-  echo "lint-demo.sh: promtool found more than the specification's db_connections_total" >&2
+  echo "lint-demo.sh: promtool found more than the demo's db_connections_total" >&2
   exit 1
 fi
 echo "lint-demo.sh: the demo's scrape is clean"

@@ -3,7 +3,7 @@ package io.dwprom.internal.core;
 import java.util.List;
 
 /**
- * Default histogram bucket bounds, with the ranges and counts of the specification. Each can be overridden in
+ * Default histogram bucket bounds, with the ranges and counts of the product's metric contract. Each can be overridden in
  * {@code config.yml} (see {@code BucketsFactory}).
  */
 public final class Buckets {
