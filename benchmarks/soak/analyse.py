@@ -11,8 +11,8 @@ stopped (at most one per connection: served, but not counted by wrk) plus wrk's 
 sum(increase(http_requests_total[window])) may differ by what Prometheus extrapolates at the window's edges, at most
 the mean request rate times two scrape intervals.
 
-The requests of the refused mix (wrk-measured-rejected-N.txt) are answered by Jetty or Dropwizard before Jersey and so
-must not be in the count: the exact difference leaves no room for them.
+The requests of the refused mix (wrk-measured-rejected-N.txt) are answered by Jetty before the application's servlet
+context and so cannot be in the count: the exact difference leaves no room for them.
 
 Usage: analyse.py OUT_DIR [COLUMN...] (OUT_DIR with samples.tsv, counts.txt, wrk-measured*.txt); each COLUMN named
 (e.g. scrape_seconds) is judged and printed but does not fail the run. Exit code 0 when the run passed.
