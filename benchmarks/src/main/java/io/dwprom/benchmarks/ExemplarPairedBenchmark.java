@@ -22,7 +22,6 @@ import io.prometheus.client.exemplars.tracer.otel.OpenTelemetrySpanContextSuppli
 import org.jdbi.v3.core.statement.BenchStatementContexts;
 import org.jdbi.v3.core.statement.SqlLogger;
 import org.jdbi.v3.core.statement.StatementContext;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -79,22 +78,6 @@ public class ExemplarPairedBenchmark {
     private Runnable dwprom;
     private Scope scope;
     private boolean exemplarsFirst;
-
-    /** CPU time spent recording into each bundle over one iteration, and the recordings each made. */
-    @State(org.openjdk.jmh.annotations.Scope.Thread)
-    @AuxCounters(AuxCounters.Type.EVENTS)
-    public static class Nanos {
-        public long offNanos;
-        public long dwpromNanos;
-        public long requestPairs;
-
-        @Setup(Level.Iteration)
-        public void reset() {
-            offNanos = 0;
-            dwpromNanos = 0;
-            requestPairs = 0;
-        }
-    }
 
     @Setup
     public void setUp() {
@@ -157,7 +140,7 @@ public class ExemplarPairedBenchmark {
     }
 
     @Benchmark
-    public void recordPair(Nanos nanos) {
+    public void recordPair(PairedNanos nanos) {
         exemplarsFirst = !exemplarsFirst;
         if (exemplarsFirst) {
             nanos.dwpromNanos += timed(dwprom);

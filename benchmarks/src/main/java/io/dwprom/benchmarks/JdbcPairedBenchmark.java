@@ -1,6 +1,5 @@
 package io.dwprom.benchmarks;
 
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -48,22 +47,6 @@ public class JdbcPairedBenchmark {
     private Connection proxied;
     private boolean proxiedFirst;
 
-    /** CPU time spent in each variant over one iteration, and the number of statement pairs. */
-    @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.EVENTS)
-    public static class Nanos {
-        public long offNanos;
-        public long dwpromNanos;
-        public long requestPairs;
-
-        @Setup(Level.Iteration)
-        public void reset() {
-            offNanos = 0;
-            dwpromNanos = 0;
-            requestPairs = 0;
-        }
-    }
-
     @Setup(Level.Trial)
     public void setUp() throws Exception {
         connections.setUp();
@@ -77,7 +60,7 @@ public class JdbcPairedBenchmark {
     }
 
     @Benchmark
-    public int statementPair(Nanos nanos) throws SQLException {
+    public int statementPair(PairedNanos nanos) throws SQLException {
         proxiedFirst = !proxiedFirst;
         int rows;
         if (proxiedFirst) {

@@ -51,7 +51,7 @@ public final class HttpLabels {
     }
 
     /**
-     * Joins matched templates, given outermost first, into one route ({@code /experiments/{id}}), dropping the
+     * Joins matched templates, given outermost first, into one route ({@code /orders/{id}}), dropping the
      * regular expressions of parameters ({@code {id: [0-9]+}} becomes {@code {id}}).
      */
     public static String route(List<String> templatesOutermostFirst) {
