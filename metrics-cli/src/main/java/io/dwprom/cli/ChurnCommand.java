@@ -50,8 +50,8 @@ final class ChurnCommand implements Callable<Integer> {
     @Parameters(arity = "0..2", paramLabel = "SOURCE", description = "BEFORE and AFTER scrapes, or one URL with --interval.")
     private List<String> sources = new ArrayList<>();
 
-    @Option(names = "--interval", paramLabel = "DURATION", description = "Scrape the one URL twice, DURATION apart (e.g. 30s).")
-    private String interval;
+    @Option(names = "--interval", paramLabel = "DURATION", converter = DurationConverter.class, description = "Scrape the one URL twice, DURATION apart (e.g. 30s).")
+    private Duration interval;
 
     @Option(names = "--server", paramLabel = "URL", description = "Base URL of a Prometheus-compatible server.")
     private String server;
@@ -65,12 +65,12 @@ final class ChurnCommand implements Callable<Integer> {
     @Option(names = "--end", paramLabel = "TIME", description = "Later moment: RFC 3339, Unix seconds or now (default: now).")
     private String end;
 
-    @Option(names = "--range", paramLabel = "DURATION", description = "Compare now with DURATION ago (e.g. 1h).")
-    private String range;
+    @Option(names = "--range", paramLabel = "DURATION", converter = DurationConverter.class, description = "Compare now with DURATION ago (e.g. 1h).")
+    private Duration range;
 
-    @Option(names = "--window", paramLabel = "DURATION", defaultValue = "5m",
+    @Option(names = "--window", paramLabel = "DURATION", defaultValue = "5m", converter = DurationConverter.class,
             description = "A series exists at a moment when it has a sample in the DURATION before it (default: ${DEFAULT-VALUE}).")
-    private String window;
+    private Duration window;
 
     @Mixin
     private SourceOptions sourceOptions;
@@ -78,22 +78,19 @@ final class ChurnCommand implements Callable<Integer> {
     @Option(names = "--max-churn", paramLabel = "PERCENT", description = "Exit 1 if the churn rate exceeds PERCENT.")
     private Double maxChurn;
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
-    private String format;
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    private ReportFormat format = ReportFormat.text;
 
     @Option(names = "--top", paramLabel = "N", defaultValue = "20", description = "Families to list, and labels per family (default: ${DEFAULT-VALUE}).")
     private int top;
 
     @Override
     public Integer call() throws Exception {
-        if (!format.equals("text") && !format.equals("json")) {
-            throw new ParameterException(spec.commandLine(), "--format must be text or json, not " + format);
-        }
         Map<String, String> context = new LinkedHashMap<>();
         List<SeriesSnapshot> snapshots = server != null ? fromServer(context) : fromScrapes(context);
         Churn churn = ChurnAnalyzer.compare(snapshots.get(0), snapshots.get(1));
         PrintWriter out = spec.commandLine().getOut();
-        if (format.equals("json")) {
+        if (format == ReportFormat.json) {
             new ChurnJsonReport().write(churn, context, out);
         } else {
             new ChurnTextReport(top).write(churn, context, out);
@@ -116,13 +113,12 @@ final class ChurnCommand implements Callable<Integer> {
             if (sources.size() != 1 || !Sources.isUrl(sources.get(0))) {
                 throw new ParameterException(spec.commandLine(), "--interval needs exactly one http(s):// SOURCE");
             }
-            Duration pause = SourceOptions.parseDuration(interval);
             String url = sources.get(0);
             SeriesSnapshot before = reader.read(url);
             context.put("before", url + " at " + Instant.now());
-            Thread.sleep(pause.toMillis());
+            Thread.sleep(interval.toMillis());
             SeriesSnapshot after = reader.read(url);
-            context.put("after", url + " at " + Instant.now() + " (--interval " + interval + ")");
+            context.put("after", url + " at " + Instant.now() + " (--interval " + DurationConverter.format(interval) + ")");
             return List.of(before, after);
         }
         if (sources.size() != 2) {
@@ -144,7 +140,7 @@ final class ChurnCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--server needs --range or --start (with an optional --end)");
         }
         Instant later = end == null || end.equals("now") ? Instant.now() : time("--end", end);
-        Instant earlier = range != null ? later.minus(SourceOptions.parseDuration(range)) : time("--start", start);
+        Instant earlier = range != null ? later.minus(range) : time("--start", start);
         if (!earlier.isBefore(later)) {
             throw new ParameterException(spec.commandLine(), "the earlier moment " + earlier + " is not before the later " + later);
         }
@@ -152,7 +148,7 @@ final class ChurnCommand implements Callable<Integer> {
         PrometheusApi api = new PrometheusApi(server, options);
         ServerProfile profile = ServerProfile.detect(api);
         String selector = selectorOptions.given() ? selectorOptions.selector() : "{__name__=~\".+\"}";
-        ServerSeries series = new ServerSeries(api, profile, selector, SourceOptions.parseDuration(window));
+        ServerSeries series = new ServerSeries(api, profile, selector, window);
         SeriesSnapshot before = series.snapshot(earlier);
         SeriesSnapshot after = series.snapshot(later);
         context.putAll(series.notes());

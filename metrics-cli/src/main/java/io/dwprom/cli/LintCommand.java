@@ -56,9 +56,9 @@ final class LintCommand implements Callable<Integer> {
     @Option(names = {"-f", "--format"}, description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     private Format format = Format.text;
 
-    @Option(names = "--fail-on", paramLabel = "SEVERITY",
+    @Option(names = "--fail-on", paramLabel = "SEVERITY", converter = SeverityConverter.class,
             description = "Exit 1 when a finding has this severity or higher: info, warning, error (default: error, or the config's failOn).")
-    private String failOn;
+    private Severity failOn;
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "YAML config with limits, severities and suppressions.")
     private Path config;
@@ -87,7 +87,7 @@ final class LintCommand implements Callable<Integer> {
 
     int run(InputStream stdin, PrintWriter out, PrintWriter err) throws Exception {
         LintConfig cfg = config == null ? LintConfig.DEFAULT : ConfigLoader.load(config);
-        Severity threshold = failOn == null ? cfg.failOn() : Severity.parse(failOn);
+        Severity threshold = failOn == null ? cfg.failOn() : failOn;
         Limits limits = limits(cfg.limits());
         ScrapeReader reader = new ScrapeReader(sourceOptions.toFetchOptions(), stdin);
         boolean promtool = format == Format.promtool;

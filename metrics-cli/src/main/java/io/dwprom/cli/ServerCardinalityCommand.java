@@ -4,7 +4,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -39,20 +38,17 @@ final class ServerCardinalityCommand implements Callable<Integer> {
     @Option(names = "--max-series", paramLabel = "N", description = "Exit 1 if more than N series are counted.")
     private Long maxSeries;
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
-    private String format;
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    private ReportFormat format = ReportFormat.text;
 
     @Override
     public Integer call() throws Exception {
-        if (!format.equals("text") && !format.equals("json")) {
-            throw new ParameterException(spec.commandLine(), "--format must be text or json, not " + format);
-        }
         String selector = selectorOptions.selector();
         PrometheusApi api = new PrometheusApi(server, sourceOptions.toFetchOptions());
         ServerCardinality c = ServerCardinality.ask(api, ServerProfile.detect(api), selector, top);
         PrintWriter out = spec.commandLine().getOut();
         ServerCardinalityReport report = new ServerCardinalityReport(top);
-        if (format.equals("json")) {
+        if (format == ReportFormat.json) {
             report.json(api.base(), c, out);
         } else {
             report.text(api.base(), c, out);

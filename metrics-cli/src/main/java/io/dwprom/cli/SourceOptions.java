@@ -14,12 +14,12 @@ import java.util.Base64;
 
 /** Options for reading sources: timeout, size cap and URL authentication. */
 public final class SourceOptions {
-    @Option(names = "--timeout", paramLabel = "DURATION",
-            description = "Overall timeout for a URL, e.g. 10s, 500ms, 2m (default: ${DEFAULT-VALUE}).")
-    String timeout = FetchOptions.DEFAULT_TIMEOUT.toSeconds() + "s";
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Overall timeout for a URL, e.g. 10s, 500ms, 2m (default: 10s).")
+    Duration timeout = FetchOptions.DEFAULT_TIMEOUT;
 
-    @Option(names = "--max-bytes", paramLabel = "N",
-            description = "Refuse inputs larger than N bytes after decompression (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-bytes", paramLabel = "SIZE", converter = ByteSizeConverter.class,
+            description = "Refuse inputs larger than SIZE after decompression: bytes, or KiB, MiB, GiB (default: 200MiB).")
     long maxBytes = FetchOptions.DEFAULT_MAX_BYTES;
 
     @Option(names = "--bearer-token-file", paramLabel = "FILE", description = "Send 'Authorization: Bearer <token>' read from FILE.")
@@ -41,9 +41,6 @@ public final class SourceOptions {
     String fallbackScrapeProtocol;
 
     FetchOptions toFetchOptions() throws SourceException {
-        if (maxBytes < 1) {
-            throw new SourceException("--max-bytes must be positive");
-        }
         ScrapeProtocol fallback = null;
         if (fallbackScrapeProtocol != null) {
             fallback = ScrapeProtocol.named(fallbackScrapeProtocol);
@@ -53,7 +50,7 @@ public final class SourceOptions {
                         + ScrapeProtocol.names() + ")");
             }
         }
-        return new FetchOptions(parseDuration(timeout), maxBytes, authorization(), fallback);
+        return new FetchOptions(timeout, maxBytes, authorization(), fallback);
     }
 
     private String authorization() throws SourceException {
@@ -91,30 +88,5 @@ public final class SourceOptions {
             throw new SourceException("environment variable " + name + " is not set");
         }
         return value.strip();
-    }
-
-    static Duration parseDuration(String text) throws SourceException {
-        String t = text.trim();
-        try {
-            if (t.endsWith("ms")) {
-                return positive(Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2))), text);
-            }
-            long n = Long.parseLong(t.substring(0, t.length() - 1));
-            switch (t.charAt(t.length() - 1)) {
-                case 's': return positive(Duration.ofSeconds(n), text);
-                case 'm': return positive(Duration.ofMinutes(n), text);
-                case 'h': return positive(Duration.ofHours(n), text);
-                default: return positive(Duration.ofSeconds(Long.parseLong(t)), text);
-            }
-        } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
-            throw new SourceException("invalid duration \"" + text + "\" (use e.g. 10s, 500ms, 2m, 1h)");
-        }
-    }
-
-    private static Duration positive(Duration d, String text) throws SourceException {
-        if (d.isZero() || d.isNegative()) {
-            throw new SourceException("duration must be positive: " + text);
-        }
-        return d;
     }
 }

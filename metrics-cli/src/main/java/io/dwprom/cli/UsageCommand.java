@@ -24,6 +24,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,7 +46,6 @@ import java.util.concurrent.Callable;
                 + " or an unreadable SOURCE)."})
 final class UsageCommand implements Callable<Integer> {
     /** Output formats of {@code usage}. */
-    enum Format { text, json }
 
     @ParentCommand
     private MetricsLintCommand parent;
@@ -63,9 +63,9 @@ final class UsageCommand implements Callable<Integer> {
     @Mixin
     private SelectorOptions selectorOptions;
 
-    @Option(names = "--window", paramLabel = "DURATION", defaultValue = "5m",
+    @Option(names = "--window", paramLabel = "DURATION", defaultValue = "5m", converter = DurationConverter.class,
             description = "With --server: the series with a sample in the last DURATION (default: ${DEFAULT-VALUE}).")
-    private String window;
+    private Duration window;
 
     @Mixin
     private SourceOptions sourceOptions;
@@ -82,7 +82,7 @@ final class UsageCommand implements Callable<Integer> {
 
     @Option(names = {"-f", "--format"}, defaultValue = "text",
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    private Format format;
+    private ReportFormat format;
 
     @Option(names = "--top", paramLabel = "N", defaultValue = "25",
             description = "Rows per text table, 0 for all (default: ${DEFAULT-VALUE}).")
@@ -151,7 +151,7 @@ final class UsageCommand implements Callable<Integer> {
         if (server != null) {
             PrometheusApi api = new PrometheusApi(server, sourceOptions.toFetchOptions());
             String selector = selectorOptions.given() ? selectorOptions.selector() : "{__name__=~\".+\"}";
-            ServerSeries series = new ServerSeries(api, ServerProfile.detect(api), selector, SourceOptions.parseDuration(window));
+            ServerSeries series = new ServerSeries(api, ServerProfile.detect(api), selector, window);
             inventory = series.inventory(Instant.now());
             notes.putAll(series.notes());
             sourceName = api.base() + " " + selector;
@@ -161,7 +161,7 @@ final class UsageCommand implements Callable<Integer> {
         }
         UsageReport report = UsageAnalyzer.analyze(inventory, queries);
         PrintWriter out = spec.commandLine().getOut();
-        if (format == Format.json) {
+        if (format == ReportFormat.json) {
             UsageJsonReport.write(report, sourceName, notes, out);
         } else {
             new UsageTextReport(top).write(report, sourceName, notes, out);

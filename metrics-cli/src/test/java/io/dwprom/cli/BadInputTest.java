@@ -53,11 +53,6 @@ class BadInputTest {
     }
 
     @Test
-    void badTimeoutValueIsAUsageError() {
-        assertCleanInputError(CliRun.run("lint", "--timeout", "soon", "-"), "metrics-lint: ", "invalid duration \"soon\"");
-    }
-
-    @Test
     void missingConfigFileIsAnInputError() {
         assertCleanInputError(CliRun.withStdin("up 1\n", "lint", "--config", dir.resolve("none.yaml").toString(), "-"),
                 "metrics-lint: ", "no such config file");

@@ -130,6 +130,6 @@ class ChurnCommandTest {
         assertThat(CliRun.run("churn", b).err()).contains("churn needs BEFORE and AFTER");
         assertThat(CliRun.run("churn", "--interval", "1s", b).err()).contains("--interval needs exactly one http(s):// SOURCE");
         assertThat(CliRun.run("churn", "--range", "1h", b, b).exitCode()).isEqualTo(ExitCodes.INPUT_ERROR);
-        assertThat(CliRun.run("churn", "--format", "xml", b, b).err()).contains("--format must be text or json");
+        assertThat(CliRun.run("churn", "--format", "xml", b, b).err()).contains("--format': expected one of [text, json]");
     }
 }
