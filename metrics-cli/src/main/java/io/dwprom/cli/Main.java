@@ -1,5 +1,7 @@
 package io.dwprom.cli;
 
+import io.dwprom.lint.source.Sources;
+
 import picocli.CommandLine;
 
 import java.io.InputStream;
@@ -93,7 +95,7 @@ public final class Main {
 
     /** What went wrong, in one line; an Error says what it means for the input and how to get past it. */
     private static String describe(Throwable e) {
-        if (e instanceof OutOfMemoryError) {
+        if (e instanceof Error error && Sources.ranOutOfHeap(error)) {
             return "out of memory: the input does not fit in the Java heap (" + Runtime.getRuntime().maxMemory() / (1024 * 1024)
                     + " MiB); raise it with -Xmx in METRICS_LINT_JAVA_OPTS, or lower --max-bytes";
         }

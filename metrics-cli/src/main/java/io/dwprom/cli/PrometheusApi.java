@@ -104,7 +104,10 @@ final class PrometheusApi {
             throw new SourceException(url + ": response is not JSON");
         } catch (SourceException e) {
             throw e.httpStatus() == 0 ? e : new SourceException(apiError(url, e), e.httpStatus(), e.responseStart());
-        } catch (OutOfMemoryError e) {
+        } catch (Error e) {
+            if (!Sources.ranOutOfHeap(e)) {
+                throw e;
+            }
             throw tooLarge(url);
         } catch (IOException e) {
             throw Sources.heapExhausted() ? tooLarge(url)

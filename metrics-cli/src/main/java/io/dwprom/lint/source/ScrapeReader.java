@@ -45,7 +45,10 @@ public final class ScrapeReader {
                 throw tooLarge(spec);
             }
             throw new SourceException(spec + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
-        } catch (OutOfMemoryError e) {
+        } catch (Error e) {
+            if (!Sources.ranOutOfHeap(e)) {
+                throw e;
+            }
             throw tooLarge(spec);
         }
     }

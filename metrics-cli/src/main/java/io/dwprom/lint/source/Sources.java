@@ -24,6 +24,19 @@ public final class Sources {
     }
 
     /**
+     * Whether {@code e} is the heap running out: an {@link OutOfMemoryError}, or an error it caused, such as the
+     * {@link BootstrapMethodError} of a lambda first linked while the heap was full.
+     */
+    public static boolean ranOutOfHeap(Error e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Whether the heap has run out, or nearly: a thread of the HTTP client died of it, or what the reader holds fills
      * nine tenths of the heap. The HTTP client ends its connections when one of its threads runs out of heap, so a read
      * that fails at such a moment failed for want of heap, whatever its own exception says.
