@@ -36,6 +36,10 @@ public final class SeriesInventory {
             for (String name : f.seriesNames()) {
                 bySeriesName.put(name, f);
             }
+            if (f.seriesNames().contains(f.name() + "_bucket")) {
+                // A histogram's own name is the series Prometheus stores its native histogram under.
+                bySeriesName.putIfAbsent(f.name(), f);
+            }
         }
         this.totalSeries = total;
     }

@@ -119,7 +119,8 @@ class UsageCommandTest {
 
     @Test
     void familiesAndLabelsQueriedButMissingAreNamedWithFileRuleAndPosition() throws Exception {
-        Path q = queries("# present: no finding\nsum by (path) (rate(http_requests_total{status=\"500\",job=\"api\"}[5m]))\n"
+        Path q = queries("# present: no finding\nsum by (path) (rate(http_requests_total{status=\"500\",job=\"api\"}[5m]))"
+                + " or histogram_quantile(0.9, sum by (path) (rate(http_request_duration_seconds[5m])))\n"
                 + "rate(http_requests_totl[5m]) / on (path)   rate(http_request_duration_seconds_count{pth=\"/a\"}[5m])\n"
                 + "{__name__=~\"nope_.*\"}\n"
                 + "http_request_duration_seconds_bucket{le=\"1\"} + jvm_threads{state=\"new\",instance=\"x\"}\n");
