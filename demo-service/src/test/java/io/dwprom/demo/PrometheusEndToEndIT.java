@@ -1,8 +1,6 @@
 package io.dwprom.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dropwizard.jackson.Jackson;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -10,8 +8,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -47,44 +43,38 @@ import static org.assertj.core.api.Assertions.fail;
  */
 class PrometheusEndToEndIT {
 
-    private static final Path PROMETHEUS = Path.of("/usr/bin/prometheus");
-    private static final Duration STARTUP = Duration.ofSeconds(90);
     private static final Duration SCRAPED = Duration.ofSeconds(60);
     private static final String JOB = "llm-research-api";
-    private static final ObjectMapper JSON = Jackson.newObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     /** The trace of the first request, sent with a sampled W3C traceparent. */
     private static final String TRACE_ID = UUID.randomUUID().toString().replace("-", "");
 
     private static Path work;
     private static Process demo;
-    private static Process prometheus;
+    private static RealPrometheus prometheus;
     private static int appPort;
-    private static int prometheusPort;
     /** Requests made, by "method path status" as the HTTP metrics label them. */
     private static final Map<String, Integer> expectedRequests = new TreeMap<>();
     private static final Map<String, Double> expectedBusiness = new HashMap<>();
 
     @BeforeAll
     static void startDemoAndPrometheusAndDriveTraffic() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(PROMETHEUS),
-                PROMETHEUS + " is not installed (apt-get install prometheus); the end-to-end test needs it");
+        Assumptions.assumeTrue(Files.isExecutable(RealPrometheus.BINARY),
+                RealPrometheus.BINARY + " is not installed (apt-get install prometheus); the end-to-end test needs it");
         Path jar = Path.of(System.getProperty("demo.jar", "target/demo-service.jar")).toAbsolutePath();
         assertThat(jar).as("the shaded jar, built by `mvn package` before failsafe runs").exists();
         Path config = Path.of(System.getProperty("demo.config", "../config.yml")).toAbsolutePath();
         Path rules = Path.of(System.getProperty("demo.deploy.dir", "../deploy"), "rules.yml").toAbsolutePath();
 
         work = Files.createTempDirectory("demo-e2e-");
-        appPort = freePort();
-        int adminPort = freePort();
-        prometheusPort = freePort();
+        appPort = RealPrometheus.freePort();
+        int adminPort = RealPrometheus.freePort();
 
         demo = startDemo(jar, config, adminPort);
         // Probe the admin port: a probe of the API would itself be counted (a timed-out one, even, once it is served).
-        awaitHttp200(URI.create("http://127.0.0.1:" + adminPort + "/ping"), demo, work.resolve("demo.log"));
-        prometheus = startPrometheus(rules, adminPort);
-        awaitHttp200(URI.create("http://127.0.0.1:" + prometheusPort + "/-/ready"), prometheus,
-                work.resolve("prometheus.log"));
+        RealPrometheus.awaitHttp200(URI.create("http://127.0.0.1:" + adminPort + "/ping"), demo, work.resolve("demo.log"));
+        prometheus = RealPrometheus.start(work.resolve("prometheus"), JOB, "127.0.0.1:" + adminPort, "/prometheus", rules,
+                "--enable-feature=exemplar-storage");
 
         // The first request the demo serves: no bucket holds an exemplar yet, so its trace's are kept for seconds.
         call("GET", "/experiments?limit=5", null, null, "/experiments", 200, "00-" + TRACE_ID + "-b7ad6b7169203331-01");
@@ -97,8 +87,10 @@ class PrometheusEndToEndIT {
     @AfterAll
     static void stopEverything() throws Exception {
         try {
-            stop(prometheus);
-            stop(demo);
+            if (prometheus != null) {
+                prometheus.close();
+            }
+            RealPrometheus.stop(demo);
         } finally {
             if (work != null) {
                 DemoApp.deleteRecursively(work);
@@ -239,13 +231,13 @@ class PrometheusEndToEndIT {
                 "/runs/{id}/complete", 404);
 
         for (int i = 0; i < k; i++) {
-            long experiment = json(call("POST", "/experiments", "application/json",
+            long experiment = RealPrometheus.json(call("POST", "/experiments", "application/json",
                     "{\"name\": \"e2e\", \"description\": \"round\"}", "/experiments", 201)).get("id").asLong();
             call("GET", "/experiments/" + experiment, null, null, "/experiments/{id}", 200);
             call("POST", "/models", "application/json", "{\"name\": \"m\", \"provider\": \"p\"}", "/models", 201);
             List<Long> runs = new ArrayList<>();
             for (int r = 0; r < 4; r++) {
-                runs.add(json(call("POST", "/experiments/" + experiment + "/runs", null, null,
+                runs.add(RealPrometheus.json(call("POST", "/experiments/" + experiment + "/runs", null, null,
                         "/experiments/{id}/runs", 201)).get("id").asLong());
             }
             // Failed first: the failed series is then complete before the success series is born.
@@ -346,16 +338,7 @@ class PrometheusEndToEndIT {
 
     /** Polls {@code promql} until {@code done} holds, for at most {@link #SCRAPED}; fails with the last result. */
     private static List<JsonNode> awaitQuery(String promql, Predicate<List<JsonNode>> done) {
-        long deadline = System.nanoTime() + SCRAPED.toNanos();
-        List<JsonNode> result = List.of();
-        while (System.nanoTime() < deadline) {
-            result = query(promql);
-            if (done.test(result)) {
-                return result;
-            }
-            sleep(500);
-        }
-        return fail("Prometheus did not answer as expected within " + SCRAPED + ": " + promql + " -> " + result);
+        return prometheus.awaitQuery(promql, SCRAPED, done);
     }
 
     /**
@@ -367,32 +350,24 @@ class PrometheusEndToEndIT {
         String answer = "";
         while (System.nanoTime() < deadline) {
             long now = System.currentTimeMillis() / 1000;
-            HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + prometheusPort
-                    + "/api/v1/query_exemplars?query=" + URLEncoder.encode(selector, StandardCharsets.UTF_8)
-                    + "&start=" + (now - 3600) + "&end=" + (now + 60))).GET().timeout(Duration.ofSeconds(10)).build());
-            answer = response.body();
-            for (JsonNode series : json(response).path("data")) {
+            JsonNode response = prometheus.get("/api/v1/query_exemplars?query="
+                    + URLEncoder.encode(selector, StandardCharsets.UTF_8) + "&start=" + (now - 3600) + "&end=" + (now + 60));
+            answer = response.toString();
+            for (JsonNode series : response.path("data")) {
                 for (JsonNode exemplar : series.path("exemplars")) {
                     if (traceId.equals(exemplar.path("labels").path("trace_id").asText())) {
                         return exemplar;
                     }
                 }
             }
-            sleep(500);
+            RealPrometheus.sleep(500);
         }
         return fail("Prometheus returned no exemplar of trace " + traceId + " within " + SCRAPED + " for " + selector
                 + ": " + answer);
     }
 
     private static List<JsonNode> query(String promql) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + prometheusPort
-                + "/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8))).GET()
-                .timeout(Duration.ofSeconds(10)).build());
-        JsonNode body = json(response);
-        assertThat(body.path("status").asText()).as(promql + " -> " + response.body()).isEqualTo("success");
-        List<JsonNode> result = new ArrayList<>();
-        body.get("data").get("result").forEach(result::add);
-        return result;
+        return prometheus.query(promql);
     }
 
     private static String requestKey(JsonNode sample) {
@@ -432,76 +407,6 @@ class PrometheusEndToEndIT {
         return builder.start();
     }
 
-    private static Process startPrometheus(Path rules, int adminPort) throws IOException {
-        Path config = work.resolve("prometheus.yml");
-        Files.writeString(config, String.join("\n",
-                "global:",
-                "  scrape_interval: 1s",
-                "  scrape_timeout: 1s",
-                "  evaluation_interval: 1s",
-                "rule_files:",
-                "  - '" + rules + "'",
-                "scrape_configs:",
-                "  - job_name: " + JOB,
-                "    metrics_path: /prometheus",
-                "    static_configs:",
-                "      - targets: ['127.0.0.1:" + adminPort + "']",
-                ""));
-        return new ProcessBuilder(PROMETHEUS.toString(),
-                "--config.file=" + config,
-                "--storage.tsdb.path=" + work.resolve("tsdb"),
-                "--web.listen-address=127.0.0.1:" + prometheusPort,
-                "--enable-feature=exemplar-storage",
-                "--log.level=warn")
-                .directory(work.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(work.resolve("prometheus.log").toFile())
-                .start();
-    }
-
-    private static void awaitHttp200(URI uri, Process process, Path log) throws IOException {
-        long deadline = System.nanoTime() + STARTUP.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                fail(uri + ": the process exited with " + process.exitValue() + ":\n" + tail(log));
-            }
-            try {
-                if (HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            sleep(250);
-        }
-        fail(uri + " did not answer 200 within " + STARTUP + ":\n" + tail(log));
-    }
-
-    private static void stop(Process process) throws InterruptedException {
-        if (process == null) {
-            return;
-        }
-        process.destroy();
-        if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
-        }
-    }
-
-    private static String tail(Path log) throws IOException {
-        List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
     private static HttpResponse<String> send(HttpRequest request) {
         return send(HTTP, request);
     }
@@ -517,20 +422,4 @@ class PrometheusEndToEndIT {
         }
     }
 
-    private static JsonNode json(HttpResponse<String> response) {
-        try {
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException("not JSON: " + response.body(), e);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }
