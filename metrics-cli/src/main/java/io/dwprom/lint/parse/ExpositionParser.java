@@ -25,9 +25,14 @@ public final class ExpositionParser {
     private final ExpositionHandler handler;
     private final int maxLineBytes;
     private final boolean promtool;
+    private final boolean promtool3;
+    private final boolean utf8Names;
     private final Sample sample = new Sample();
     private final Sample exemplar = new Sample();
     private NameSlot[] slots = new NameSlot[9];
+    /** The bytes of the last name read by {@link #quotableNameEnd}, unquoted and unescaped. */
+    private byte[] token = new byte[64];
+    private int tokenLength;
     private byte[] buf = new byte[1 << 17];
     private int pos;
     private int limit;
@@ -48,7 +53,9 @@ public final class ExpositionParser {
     public ExpositionParser(InputStream in, ExpositionHandler handler, Dialect dialect, int maxLineBytes) {
         this.in = in;
         this.handler = handler;
-        this.promtool = dialect == Dialect.PROMTOOL;
+        this.promtool = dialect.isPromtool();
+        this.promtool3 = dialect.isPromtool3();
+        this.utf8Names = dialect == Dialect.PROMTOOL_3_UTF8;
         this.maxLineBytes = maxLineBytes;
         for (int i = 0; i < slots.length; i++) {
             slots[i] = new NameSlot();
@@ -160,14 +167,18 @@ public final class ExpositionParser {
         }
         int nameStart = skipBlanks(kwEnd);
         int nameEnd = metricNameEnd(nameStart);
+        boolean quoted = promtool3 && nameEnd < lineEnd && buf[nameEnd] == '"';
+        if (quoted) {
+            nameEnd = quotableNameEnd(nameStart, true);
+        }
         if (nameEnd == lineEnd) {
             return;
         }
         if (!isBlank(buf[nameEnd])) {
             throw error(nameEnd, "invalid metric name in comment: " + describe(nameEnd) + " after \"# "
-                    + (help ? "HELP" : "TYPE") + " " + ascii(nameStart, nameEnd) + "\"");
+                    + (help ? "HELP" : "TYPE") + " " + printable(nameStart, nameEnd) + "\"");
         }
-        String name = ascii(nameStart, nameEnd);
+        String name = quoted ? checkedToken(nameStart, true) : ascii(nameStart, nameEnd);
         int rest = skipBlanks(nameEnd);
         if (rest == lineEnd) {
             handler.declare(name, lineNo); // expfmt makes the family (or finds the summary or histogram it belongs to)
@@ -178,10 +189,10 @@ public final class ExpositionParser {
             return;
         }
         String token = new String(buf, rest, lineEnd - rest, StandardCharsets.UTF_8);
-        MetricType metricType = MetricType.fromPromtoolToken(token);
+        MetricType metricType = promtool3 ? MetricType.fromPromtool3Token(token) : MetricType.fromPromtoolToken(token);
         if (metricType == null) {
             throw error(rest, "unknown metric type \"" + token + "\" (promtool knows counter, gauge, summary, untyped,"
-                    + " histogram, gauge_histogram)");
+                    + " histogram, gauge_histogram" + (promtool3 ? ", gaugehistogram)" : ")"));
         }
         handler.type(name, metricType, lineNo);
     }
@@ -191,15 +202,30 @@ public final class ExpositionParser {
      * timestamp follows one run of blanks, and nothing at all (not even a blank) may follow the last token.
      */
     private void promtoolSampleLine(int p) {
-        int nameEnd = metricNameEnd(p);
-        if (nameEnd == p) {
-            throw error(p, "expected a metric name or '#', found " + describe(p));
-        }
-        NameSlot slot = slots[0];
-        sample.start(slot.intern(buf, p, nameEnd), slot.hash, lineNo);
-        p = skipBlanks(nameEnd);
-        if (p < lineEnd && buf[p] == '{') {
-            p = skipBlanks(labels(p + 1, sample));
+        if (promtool3 && buf[p] == '{') {
+            sample.start(null, 0, lineNo);
+            int labelsEnd = labels(p + 1, sample);
+            if (sample.name() == null) {
+                throw error(p, "a label set without a metric name: promtool 3.x needs the name before '{' or as an"
+                        + " element of its own inside (as in {\"my.metric\",a=\"b\"})");
+            }
+            p = skipBlanks(labelsEnd);
+        } else {
+            int nameEnd = metricNameEnd(p);
+            if (promtool3 && nameEnd < lineEnd && buf[nameEnd] == '"') {
+                nameEnd = quotableNameEnd(p, true);
+                String name = checkedToken(p, true);
+                sample.start(name, Hash64.string(name), lineNo);
+            } else if (nameEnd == p) {
+                throw error(p, "expected a metric name or '#', found " + describe(p));
+            } else {
+                NameSlot slot = slots[0];
+                sample.start(slot.intern(buf, p, nameEnd), slot.hash, lineNo);
+            }
+            p = skipBlanks(nameEnd);
+            if (p < lineEnd && buf[p] == '{') {
+                p = skipBlanks(labels(p + 1, sample));
+            }
         }
         int valueEnd = tokenEnd(p);
         if (valueEnd == p) {
@@ -280,11 +306,11 @@ public final class ExpositionParser {
                 byte e = buf[++i];
                 if (e == 'n') {
                     sb.append('\n');
-                } else if (e == '\\' || e == '"' && !promtool) {
+                } else if (e == '\\' || e == '"' && (!promtool || promtool3)) {
                     sb.append((char) e);
                 } else {
                     throw error(i - 1, "invalid escape sequence '\\" + (char) (e & 0xff) + "' in HELP text (expected "
-                            + (promtool ? "\\\\ or \\n)" : "\\\\, \\n or \\\")"));
+                            + (promtool && !promtool3 ? "\\\\ or \\n)" : "\\\\, \\n or \\\")"));
                 }
                 runStart = i + 1;
             }
@@ -361,13 +387,29 @@ public final class ExpositionParser {
                 return p + 1;
             }
             int nameEnd = labelNameEnd(p);
-            if (nameEnd == p) {
+            boolean quoted = promtool3 && nameEnd < lineEnd && buf[nameEnd] == '"';
+            if (quoted) {
+                nameEnd = quotableNameEnd(p, false);
+                if (tokenLength == 0) {
+                    throw error(p, "expected a label name, found an empty quoted name");
+                }
+            } else if (nameEnd == p) {
                 throw error(p, "expected a label name, found " + describe(p));
             }
-            NameSlot slot = slot(target == sample ? target.labelCount() + 1 : 0);
-            String labelName = slot == null ? ascii(p, nameEnd) : slot.intern(buf, p, nameEnd);
+            if (promtool3 && target.name() == null) {
+                int after = skipBlanks(nameEnd);
+                if (after >= lineEnd || buf[after] != '=') {
+                    p = metricNameInBraces(p, nameEnd, after, quoted, target);
+                    continue;
+                }
+            }
+            NameSlot slot = quoted ? null : slot(target == sample ? target.labelCount() + 1 : 0);
+            String labelName = quoted ? tokenString() : slot == null ? ascii(p, nameEnd) : slot.intern(buf, p, nameEnd);
             if (labelName.equals("__name__")) {
                 throw error(p, "label name \"__name__\" is reserved");
+            }
+            if (quoted) {
+                checkName(labelName, tokenIsUtf8(), p, false);
             }
             long labelHash = slot == null ? Hash64.string(labelName) : slot.hash;
             if (target.hasLabel(labelName)) {
@@ -435,6 +477,122 @@ public final class ExpositionParser {
             throw error(p, "value of label \"" + labelName + "\" is not valid UTF-8");
         }
         return p + 1;
+    }
+
+    /**
+     * The metric name inside a label set (promtool 3.x: {@code {"my.metric",a="b"}}, or {@code {name}}): the element at
+     * {@code [start, nameEnd)} is not followed by '='. Returns the position after the ',' that follows it, or of the '}'.
+     */
+    private int metricNameInBraces(int start, int nameEnd, int after, boolean quoted, Sample target) {
+        String name = quoted ? tokenString() : ascii(start, nameEnd);
+        checkName(name, !quoted || tokenIsUtf8(), start, true);
+        if (after < lineEnd && buf[after] == ',') {
+            target.name(name, Hash64.string(name));
+            return after + 1;
+        }
+        if (after < lineEnd && buf[after] == '}') {
+            target.name(name, Hash64.string(name));
+            return after;
+        }
+        throw error(after, "expected ',' or '}' after the metric name \"" + name + "\" in the label set, found "
+                + describe(after));
+    }
+
+    /**
+     * Reads a name as promtool 3.x's parser does from {@code p}: name characters, and any text between double quotes,
+     * where {@code \\}, {@code \n} and {@code \"} are escapes (a quote may start mid-name: {@code a"b.c"} is
+     * {@code ab.c}; the name ends after its closing quote). Leaves the unquoted bytes in {@link #token}; returns the
+     * position after the name.
+     */
+    private int quotableNameEnd(int p, boolean metric) {
+        tokenLength = 0;
+        boolean quoted = false;
+        boolean escaped = false;
+        int start = p;
+        while (true) {
+            byte c = buf[p];
+            if (escaped) {
+                if (c == 'n') {
+                    tokenByte((byte) '\n');
+                } else if (c == '\\' || c == '"') {
+                    tokenByte(c);
+                } else {
+                    throw error(p - 1, "invalid escape sequence '\\" + printable(p, p + 1) + "' in the quoted name "
+                            + printable(start, p + 1) + " (expected \\\\, \\n or \\\")");
+                }
+                escaped = false;
+            } else if (c == '"') {
+                quoted = !quoted;
+                if (!quoted) {
+                    return p + 1;
+                }
+            } else if (c == '\\') {
+                escaped = true;
+            } else {
+                tokenByte(c);
+            }
+            p++;
+            if (p == lineEnd) {
+                if (quoted) {
+                    throw error(start, "the quoted " + (metric ? "metric" : "label") + " name " + printable(start, p)
+                            + " is not closed before the end of the line");
+                }
+                return p;
+            }
+            byte next = buf[p];
+            if (!quoted && !(isNameChar(next) || next == '"' || metric && next == ':')) {
+                return p;
+            }
+        }
+    }
+
+    private void tokenByte(byte b) {
+        if (tokenLength == token.length) {
+            token = Arrays.copyOf(token, tokenLength * 2);
+        }
+        token[tokenLength++] = b;
+    }
+
+    private boolean tokenIsUtf8() {
+        return Utf8.isValid(token, 0, tokenLength);
+    }
+
+    private String tokenString() {
+        return new String(token, 0, tokenLength, StandardCharsets.UTF_8);
+    }
+
+    /** The metric name in {@link #token} (read from {@code start}), checked as promtool 3.x checks it. */
+    private String checkedToken(int start, boolean metric) {
+        String name = tokenString();
+        checkName(name, tokenIsUtf8(), start, metric);
+        return name;
+    }
+
+    /**
+     * Refuses a name promtool 3.x refuses: check-metrics lints with legacy names ({@code [a-zA-Z_:][a-zA-Z0-9_:]*},
+     * no ':' in label names); with {@code --lint=none} any non-empty UTF-8 name passes.
+     */
+    private void checkName(String name, boolean validUtf8, int start, boolean metric) {
+        boolean valid = utf8Names ? !name.isEmpty() && validUtf8 : isLegacyName(name, metric);
+        if (!valid) {
+            throw error(start, "invalid " + (metric ? "metric" : "label") + " name \"" + name + "\""
+                    + (utf8Names || name.isEmpty() ? "" : ": promtool 3.x lints with legacy names only (letters, digits, '_'"
+                    + (metric ? ", ':'" : "") + ", no leading digit)"));
+        }
+    }
+
+    private static boolean isLegacyName(String name, boolean metric) {
+        if (name.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean letter = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || metric && c == ':';
+            if (!letter && !(i > 0 && c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private double parseFloat(int from, int to, String what) {
