@@ -494,7 +494,7 @@ public final class ExpositionParser {
             target.name(name, Hash64.string(name));
             return after;
         }
-        throw error(after, "expected ',' or '}' after the metric name \"" + name + "\" in the label set, found "
+        throw error(after, "expected ',' or '}' after the metric name " + quoted(name) + " in the label set, found "
                 + describe(after));
     }
 
@@ -575,10 +575,28 @@ public final class ExpositionParser {
     private void checkName(String name, boolean validUtf8, int start, boolean metric) {
         boolean valid = utf8Names ? !name.isEmpty() && validUtf8 : isLegacyName(name, metric);
         if (!valid) {
-            throw error(start, "invalid " + (metric ? "metric" : "label") + " name \"" + name + "\""
+            throw error(start, "invalid " + (metric ? "metric" : "label") + " name " + quoted(name)
                     + (utf8Names || name.isEmpty() ? "" : ": promtool 3.x lints with legacy names only (letters, digits, '_'"
                     + (metric ? ", ':'" : "") + ", no leading digit)"));
         }
+    }
+
+    /** {@code name} between double quotes, escaped as a quoted name is, control characters as {@code \\xHH}. */
+    private static String quoted(String name) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '"' || c == '\\') {
+                sb.append('\\').append(c);
+            } else if (c == '\n') {
+                sb.append("\\n");
+            } else if (c < 0x20 || c == 0x7f) {
+                sb.append(String.format("\\x%02x", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.append('"').toString();
     }
 
     private static boolean isLegacyName(String name, boolean metric) {
