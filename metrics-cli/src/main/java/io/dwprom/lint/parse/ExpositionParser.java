@@ -27,6 +27,7 @@ public final class ExpositionParser {
     private final boolean promtool;
     private final boolean promtool3;
     private final boolean utf8Names;
+    private final boolean quotedNames;
     private final Sample sample = new Sample();
     private final Sample exemplar = new Sample();
     private NameSlot[] slots = new NameSlot[9];
@@ -55,7 +56,8 @@ public final class ExpositionParser {
         this.handler = handler;
         this.promtool = dialect.isPromtool();
         this.promtool3 = dialect.isPromtool3();
-        this.utf8Names = dialect == Dialect.PROMTOOL_3_UTF8;
+        this.utf8Names = dialect == Dialect.PROMTOOL_3_UTF8 || dialect == Dialect.OPENMETRICS;
+        this.quotedNames = promtool3 || dialect == Dialect.OPENMETRICS;
         this.maxLineBytes = maxLineBytes;
         for (int i = 0; i < slots.length; i++) {
             slots[i] = new NameSlot();
@@ -167,7 +169,7 @@ public final class ExpositionParser {
         }
         int nameStart = skipBlanks(kwEnd);
         int nameEnd = metricNameEnd(nameStart);
-        boolean quoted = promtool3 && nameEnd < lineEnd && buf[nameEnd] == '"';
+        boolean quoted = quotedNameAt(nameStart, nameEnd);
         if (quoted) {
             nameEnd = quotableNameEnd(nameStart, true);
         }
@@ -202,31 +204,7 @@ public final class ExpositionParser {
      * timestamp follows one run of blanks, and nothing at all (not even a blank) may follow the last token.
      */
     private void promtoolSampleLine(int p) {
-        if (promtool3 && buf[p] == '{') {
-            sample.start(null, 0, lineNo);
-            int labelsEnd = labels(p + 1, sample);
-            if (sample.name() == null) {
-                throw error(p, "a label set without a metric name: promtool 3.x needs the name before '{' or as an"
-                        + " element of its own inside (as in {\"my.metric\",a=\"b\"})");
-            }
-            p = skipBlanks(labelsEnd);
-        } else {
-            int nameEnd = metricNameEnd(p);
-            if (promtool3 && nameEnd < lineEnd && buf[nameEnd] == '"') {
-                nameEnd = quotableNameEnd(p, true);
-                String name = checkedToken(p, true);
-                sample.start(name, Hash64.string(name), lineNo);
-            } else if (nameEnd == p) {
-                throw error(p, "expected a metric name or '#', found " + describe(p));
-            } else {
-                NameSlot slot = slots[0];
-                sample.start(slot.intern(buf, p, nameEnd), slot.hash, lineNo);
-            }
-            p = skipBlanks(nameEnd);
-            if (p < lineEnd && buf[p] == '{') {
-                p = skipBlanks(labels(p + 1, sample));
-            }
-        }
+        p = skipBlanks(nameAndLabels(p));
         int valueEnd = tokenEnd(p);
         if (valueEnd == p) {
             throw error(p, "expected a sample value after \"" + sample.name() + "\", found " + describe(p));
@@ -247,6 +225,36 @@ public final class ExpositionParser {
         handler.sample(sample);
     }
 
+    /**
+     * Reads a sample's metric name and label set from {@code p}: the name before the braces, or (where the dialect
+     * reads quoted names) as an element of its own inside them ({@code {"my.metric",a="b"}}). Returns the position
+     * after the label set, or after the name when there is none.
+     */
+    private int nameAndLabels(int p) {
+        if (quotedNames && buf[p] == '{') {
+            sample.start(null, 0, lineNo);
+            int labelsEnd = labels(p + 1, sample);
+            if (sample.name() == null) {
+                throw error(p, "a label set without a metric name: the name goes before '{', or inside it as an"
+                        + " element of its own (as in {\"my.metric\",a=\"b\"})");
+            }
+            return labelsEnd;
+        }
+        int nameEnd = metricNameEnd(p);
+        if (quotedNameAt(p, nameEnd)) {
+            nameEnd = quotableNameEnd(p, true);
+            String name = checkedToken(p, true);
+            sample.start(name, Hash64.string(name), lineNo);
+        } else if (nameEnd == p) {
+            throw error(p, "expected a metric name or '#', found " + describe(p));
+        } else {
+            NameSlot slot = slots[0];
+            sample.start(slot.intern(buf, p, nameEnd), slot.hash, lineNo);
+        }
+        int afterName = skipBlanks(nameEnd);
+        return afterName < lineEnd && buf[afterName] == '{' ? labels(afterName + 1, sample) : nameEnd;
+    }
+
     private void comment(int p) {
         p = skipBlanks(p);
         int kwEnd = tokenEnd(p);
@@ -263,13 +271,17 @@ public final class ExpositionParser {
         String keyword = help ? "HELP" : type ? "TYPE" : "UNIT";
         int nameStart = skipBlanks(kwEnd);
         int nameEnd = metricNameEnd(nameStart);
+        boolean quoted = quotedNameAt(nameStart, nameEnd);
+        if (quoted) {
+            nameEnd = quotableNameEnd(nameStart, true);
+        }
         if (nameEnd == nameStart) {
             throw error(nameStart, "expected a metric name after \"# " + keyword + "\", found " + describe(nameStart));
         }
         if (nameEnd < lineEnd && !isBlank(buf[nameEnd])) {
             throw error(nameEnd, "invalid character " + describe(nameEnd) + " in metric name after \"# " + keyword + "\"");
         }
-        String name = ascii(nameStart, nameEnd);
+        String name = quoted ? checkedToken(nameStart, true) : ascii(nameStart, nameEnd);
         int rest = skipBlanks(nameEnd);
         if (help) {
             handler.help(name, unescapeHelp(rest), lineNo);
@@ -320,14 +332,7 @@ public final class ExpositionParser {
     }
 
     private void sampleLine(int p) {
-        int nameEnd = metricNameEnd(p);
-        if (nameEnd == p) {
-            throw error(p, "expected a metric name or '#', found " + describe(p));
-        }
-        NameSlot slot = slots[0];
-        sample.start(slot.intern(buf, p, nameEnd), slot.hash, lineNo);
-        int afterName = skipBlanks(nameEnd);
-        p = afterName < lineEnd && buf[afterName] == '{' ? labels(afterName + 1, sample) : nameEnd;
+        p = nameAndLabels(p);
         int valueStart = skipBlanks(p);
         if (valueStart == p && p < lineEnd) {
             throw error(p, "expected a space before the sample value, found " + describe(p));
@@ -387,7 +392,7 @@ public final class ExpositionParser {
                 return p + 1;
             }
             int nameEnd = labelNameEnd(p);
-            boolean quoted = promtool3 && nameEnd < lineEnd && buf[nameEnd] == '"';
+            boolean quoted = quotedNameAt(p, nameEnd);
             if (quoted) {
                 nameEnd = quotableNameEnd(p, false);
                 if (tokenLength == 0) {
@@ -396,7 +401,7 @@ public final class ExpositionParser {
             } else if (nameEnd == p) {
                 throw error(p, "expected a label name, found " + describe(p));
             }
-            if (promtool3 && target.name() == null) {
+            if (quotedNames && target.name() == null) {
                 int after = skipBlanks(nameEnd);
                 if (after >= lineEnd || buf[after] != '=') {
                     p = metricNameInBraces(p, nameEnd, after, quoted, target);
@@ -494,12 +499,12 @@ public final class ExpositionParser {
             target.name(name, Hash64.string(name));
             return after;
         }
-        throw error(after, "expected ',' or '}' after the metric name " + quoted(name) + " in the label set, found "
+        throw error(after, "expected ',' or '}' after the metric name " + Names.quoted(name) + " in the label set, found "
                 + describe(after));
     }
 
     /**
-     * Reads a name as promtool 3.x's parser does from {@code p}: name characters, and any text between double quotes,
+     * Reads a possibly quoted name from {@code p}, as promtool 3.x's parser does (and Prometheus 3's): name characters, and any text between double quotes,
      * where {@code \\}, {@code \n} and {@code \"} are escapes (a quote may start mid-name: {@code a"b.c"} is
      * {@code ab.c}; the name ends after its closing quote). Leaves the unquoted bytes in {@link #token}; returns the
      * position after the name.
@@ -546,6 +551,17 @@ public final class ExpositionParser {
         }
     }
 
+    /**
+     * Whether the name read from {@code start} (its unquoted part ends at {@code nameEnd}) is a quoted name: promtool
+     * 3.x lets a quote open anywhere in a name; OpenMetrics only at its start.
+     */
+    private boolean quotedNameAt(int start, int nameEnd) {
+        if (promtool3) {
+            return nameEnd < lineEnd && buf[nameEnd] == '"';
+        }
+        return quotedNames && nameEnd == start && start < lineEnd && buf[start] == '"';
+    }
+
     private void tokenByte(byte b) {
         if (tokenLength == token.length) {
             token = Arrays.copyOf(token, tokenLength * 2);
@@ -573,45 +589,14 @@ public final class ExpositionParser {
      * no ':' in label names); with {@code --lint=none} any non-empty UTF-8 name passes.
      */
     private void checkName(String name, boolean validUtf8, int start, boolean metric) {
-        boolean valid = utf8Names ? !name.isEmpty() && validUtf8 : isLegacyName(name, metric);
+        boolean valid = utf8Names ? !name.isEmpty() && validUtf8 : Names.isLegacy(name, metric);
         if (!valid) {
-            throw error(start, "invalid " + (metric ? "metric" : "label") + " name " + quoted(name)
+            throw error(start, "invalid " + (metric ? "metric" : "label") + " name " + Names.quoted(name)
                     + (utf8Names || name.isEmpty() ? "" : ": promtool 3.x lints with legacy names only (letters, digits, '_'"
                     + (metric ? ", ':'" : "") + ", no leading digit)"));
         }
     }
 
-    /** {@code name} between double quotes, escaped as a quoted name is, control characters as {@code \\xHH}. */
-    private static String quoted(String name) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (c == '"' || c == '\\') {
-                sb.append('\\').append(c);
-            } else if (c == '\n') {
-                sb.append("\\n");
-            } else if (c < 0x20 || c == 0x7f) {
-                sb.append(String.format("\\x%02x", (int) c));
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.append('"').toString();
-    }
-
-    private static boolean isLegacyName(String name, boolean metric) {
-        if (name.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            boolean letter = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || metric && c == ':';
-            if (!letter && !(i > 0 && c >= '0' && c <= '9')) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     private double parseFloat(int from, int to, String what) {
         try {

@@ -30,6 +30,7 @@ public final class Rules {
                 new UnitAbbreviationRule(),
                 new TypeMissingRule(),
                 new ReservedLabelPrefixRule(),
+                new Utf8NameRule(),
                 new DuplicateSeriesRule(),
                 new HistogramSanityRule(),
                 new UnitSuffixRule(),
