@@ -12,8 +12,9 @@ import java.util.Arrays;
  * <p>Reads the input in chunks, never holding more than one line (capped by {@code maxLineBytes})
  * plus a read buffer, and reports every element to an {@link ExpositionHandler}. In the OpenMetrics dialect it
  * accepts CRLF line endings, blank lines, comments, {@code # HELP}/{@code # TYPE}/{@code # UNIT}, {@code # EOF},
- * escapes in label values and HELP, {@code NaN}/{@code +Inf}/{@code -Inf}, timestamps and exemplars. In the
- * promtool dialect it accepts what Prometheus' text format 0.0.4 parser (expfmt) accepts, and nothing else.
+ * escapes in label values and HELP, {@code NaN}/{@code +Inf}/{@code -Inf}, timestamps, exemplars and quoted (UTF-8)
+ * names. In the promtool dialects it accepts what that promtool's text format 0.0.4 parser (expfmt) accepts, and
+ * nothing else.
  * Malformed input raises a {@link ParseException} naming line, column and expectation.
  */
 public final class ExpositionParser {
@@ -485,7 +486,7 @@ public final class ExpositionParser {
     }
 
     /**
-     * The metric name inside a label set (promtool 3.x: {@code {"my.metric",a="b"}}, or {@code {name}}): the element at
+     * The metric name inside a label set ({@code {"my.metric",a="b"}}, or {@code {name}}): the element at
      * {@code [start, nameEnd)} is not followed by '='. Returns the position after the ',' that follows it, or of the '}'.
      */
     private int metricNameInBraces(int start, int nameEnd, int after, boolean quoted, Sample target) {
@@ -504,10 +505,10 @@ public final class ExpositionParser {
     }
 
     /**
-     * Reads a possibly quoted name from {@code p}, as promtool 3.x's parser does (and Prometheus 3's): name characters, and any text between double quotes,
-     * where {@code \\}, {@code \n} and {@code \"} are escapes (a quote may start mid-name: {@code a"b.c"} is
-     * {@code ab.c}; the name ends after its closing quote). Leaves the unquoted bytes in {@link #token}; returns the
-     * position after the name.
+     * Reads a possibly quoted name from {@code p}, as promtool 3.x's parser does: name characters, and any text between
+     * double quotes, where {@code \\}, {@code \n} and {@code \"} are escapes (there a quote may open mid-name:
+     * {@code a"b.c"} is {@code ab.c}; the name ends after its closing quote). Leaves the unquoted bytes in
+     * {@link #token}; returns the position after the name.
      */
     private int quotableNameEnd(int p, boolean metric) {
         tokenLength = 0;
@@ -577,7 +578,7 @@ public final class ExpositionParser {
         return new String(token, 0, tokenLength, StandardCharsets.UTF_8);
     }
 
-    /** The metric name in {@link #token} (read from {@code start}), checked as promtool 3.x checks it. */
+    /** The name in {@link #token} (read from {@code start}), checked as the dialect checks names. */
     private String checkedToken(int start, boolean metric) {
         String name = tokenString();
         checkName(name, tokenIsUtf8(), start, metric);
@@ -585,8 +586,8 @@ public final class ExpositionParser {
     }
 
     /**
-     * Refuses a name promtool 3.x refuses: check-metrics lints with legacy names ({@code [a-zA-Z_:][a-zA-Z0-9_:]*},
-     * no ':' in label names); with {@code --lint=none} any non-empty UTF-8 name passes.
+     * Refuses a name the dialect refuses: promtool 3.x lints with legacy names ({@code [a-zA-Z_:][a-zA-Z0-9_:]*}, no ':'
+     * in label names); with UTF-8 names (its {@code --lint=none}, and OpenMetrics) any non-empty UTF-8 name passes.
      */
     private void checkName(String name, boolean validUtf8, int start, boolean metric) {
         boolean valid = utf8Names ? !name.isEmpty() && validUtf8 : Names.isLegacy(name, metric);
@@ -596,7 +597,6 @@ public final class ExpositionParser {
                     + (metric ? ", ':'" : "") + ", no leading digit)"));
         }
     }
-
 
     private double parseFloat(int from, int to, String what) {
         try {
