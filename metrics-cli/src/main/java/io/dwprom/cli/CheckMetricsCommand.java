@@ -5,6 +5,7 @@ import io.dwprom.lint.Scrape;
 import io.dwprom.lint.report.PromtoolReport;
 import io.dwprom.lint.rules.LintResult;
 import io.dwprom.lint.rules.Linter;
+import io.dwprom.lint.rules.PromtoolVersion;
 import io.dwprom.lint.rules.Rules;
 import io.dwprom.lint.source.FetchOptions;
 import io.dwprom.lint.source.ScrapeReader;
@@ -12,6 +13,7 @@ import io.dwprom.lint.source.SourceException;
 
 import io.dwprom.lint.Family;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,8 +30,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * Drop-in for {@code promtool check metrics}: stdin in, promtool's lines on stderr, its exit codes; with
- * {@code --extended} and {@code --lint} as promtool 3.9 and later have them.
+ * Drop-in for {@code promtool check metrics}: stdin in, promtool's lines on stderr, its exit codes; promtool 3.x's by
+ * default, 2.42's with {@code --promtool-version 2.42}; with {@code --extended} and {@code --lint} as promtool 3.9 and
+ * later have them.
  */
 @Command(name = CheckMetricsCommand.NAME, mixinStandardHelpOptions = true,
         description = {"Drop-in replacement for 'promtool check metrics': reads stdin, prints problems to stderr",
@@ -51,6 +54,10 @@ final class CheckMetricsCommand implements Callable<Integer> {
             description = "Linting checks to apply: all, none (as promtool, any value but none lints; default: ${DEFAULT-VALUE}).")
     private String lint;
 
+    @Option(names = "--promtool-version", paramLabel = "3|2.42", defaultValue = "3", converter = VersionConverter.class,
+            description = "The promtool whose parser and rules to follow: 3 (3.x, the default) or 2.42.")
+    private PromtoolVersion version;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -62,7 +69,7 @@ final class CheckMetricsCommand implements Callable<Integer> {
         }
         Scrape scrape;
         try {
-            scrape = new ScrapeReader(FetchOptions.DEFAULT, parent.stdin()).read("-", Dialect.PROMTOOL);
+            scrape = new ScrapeReader(FetchOptions.DEFAULT, parent.stdin()).read("-", dialect(version, linting));
         } catch (SourceException e) {
             err.println((linting ? "error while linting: " : "error while parsing text to metric families: ")
                     + e.getMessage());
@@ -70,7 +77,7 @@ final class CheckMetricsCommand implements Callable<Integer> {
         }
         int exit = ExitCodes.OK;
         if (linting) {
-            exit = report(scrape, err);
+            exit = report(scrape, err, version);
         }
         err.flush();
         if (extended) {
@@ -81,20 +88,32 @@ final class CheckMetricsCommand implements Callable<Integer> {
         return exit;
     }
 
-    /** Lints {@code stdin} as promtool does and writes its lines to {@code err}; returns promtool's exit code. */
+    /**
+     * Lints {@code stdin} as the default promtool does and writes its lines to {@code err}; returns promtool's exit
+     * code.
+     */
     static int check(InputStream stdin, PrintWriter err) {
+        PromtoolVersion version = PromtoolVersion.DEFAULT;
         Scrape scrape;
         try {
-            scrape = new ScrapeReader(FetchOptions.DEFAULT, stdin).read("-", Dialect.PROMTOOL);
+            scrape = new ScrapeReader(FetchOptions.DEFAULT, stdin).read("-", version.dialect());
         } catch (SourceException e) {
             err.println("error while linting: " + e.getMessage());
             return ExitCodes.PROMTOOL_PARSE_ERROR;
         }
-        return report(scrape, err);
+        return report(scrape, err, version);
     }
 
-    private static int report(Scrape scrape, PrintWriter err) {
-        LintResult result = new Linter(Rules.promtool()).lint(scrape);
+    /**
+     * How promtool reads the input: as promlint does when it lints; promtool 3.x reads UTF-8 names when it only counts
+     * ({@code --extended --lint=none}), and refuses them when it lints.
+     */
+    private static Dialect dialect(PromtoolVersion version, boolean linting) {
+        return !linting && version == PromtoolVersion.V3 ? Dialect.PROMTOOL_3_UTF8 : version.dialect();
+    }
+
+    private static int report(Scrape scrape, PrintWriter err, PromtoolVersion version) {
+        LintResult result = new Linter(Rules.promtool(version)).lint(scrape);
         new PromtoolReport().write(result, "stdin", err);
         return result.problems().isEmpty() ? ExitCodes.OK : ExitCodes.PROMTOOL_PROBLEMS;
     }
@@ -134,5 +153,17 @@ final class CheckMetricsCommand implements Callable<Integer> {
             sb.append('\n');
         }
         out.print(sb);
+    }
+
+    /** Reads {@code --promtool-version}; an unknown version is a usage error naming the known ones. */
+    static final class VersionConverter implements CommandLine.ITypeConverter<PromtoolVersion> {
+        @Override
+        public PromtoolVersion convert(String value) {
+            try {
+                return PromtoolVersion.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
     }
 }

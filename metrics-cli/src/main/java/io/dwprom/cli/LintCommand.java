@@ -13,6 +13,7 @@ import io.dwprom.lint.report.TextReport;
 import io.dwprom.lint.rules.Limits;
 import io.dwprom.lint.rules.LintResult;
 import io.dwprom.lint.rules.Linter;
+import io.dwprom.lint.rules.PromtoolVersion;
 import io.dwprom.lint.rules.Rules;
 import io.dwprom.lint.rules.Severity;
 import io.dwprom.lint.source.ScrapeReader;
@@ -56,6 +57,11 @@ final class LintCommand implements Callable<Integer> {
     @Option(names = {"-f", "--format"}, description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     private Format format = Format.text;
 
+    @Option(names = "--promtool-version", paramLabel = "3|2.42", converter = CheckMetricsCommand.VersionConverter.class,
+            description = "With --format promtool: the promtool whose parser and rules to follow, 3 (3.x, the default)"
+                    + " or 2.42.")
+    private PromtoolVersion promtoolVersion;
+
     @Option(names = "--fail-on", paramLabel = "SEVERITY", converter = SeverityConverter.class,
             description = "Exit 1 when a finding has this severity or higher: info, warning, error (default: error, or the config's failOn).")
     private Severity failOn;
@@ -91,9 +97,13 @@ final class LintCommand implements Callable<Integer> {
         Limits limits = limits(cfg.limits());
         ScrapeReader reader = new ScrapeReader(sourceOptions.toFetchOptions(), stdin);
         boolean promtool = format == Format.promtool;
+        if (promtoolVersion != null && !promtool) {
+            throw new ConfigException("--promtool-version applies only with --format promtool");
+        }
+        PromtoolVersion version = promtoolVersion == null ? PromtoolVersion.DEFAULT : promtoolVersion;
         Scrape scrape;
         try {
-            scrape = reader.read(source, promtool ? Dialect.PROMTOOL : Dialect.OPENMETRICS);
+            scrape = reader.read(source, promtool ? version.dialect() : Dialect.OPENMETRICS);
         } catch (SourceException e) {
             if (promtool && e.malformed()) {
                 err.println("error while linting: " + e.getMessage());
@@ -101,7 +111,7 @@ final class LintCommand implements Callable<Integer> {
             }
             throw e;
         }
-        Linter linter = promtool ? new Linter(Rules.promtool(), cfg.suppressions(), cfg.severities())
+        Linter linter = promtool ? new Linter(Rules.promtool(version), cfg.suppressions(), cfg.severities())
                 : new Linter(Rules.defaults(limits), cfg.suppressions(), cfg.severities());
         LintResult result = linter.lint(scrape);
         report().write(result, source.equals("-") ? "stdin" : source, out);

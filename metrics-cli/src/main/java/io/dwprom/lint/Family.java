@@ -36,6 +36,8 @@ public final class Family {
     private long firstMetricSignature;
     private long firstMetricPoints;
     private LongHashSet signatures;
+    private LongHashSet promtoolLabelLists;
+    private long promtoolNotUnique;
     private Map<Long, BucketSeries> buckets;
     private final List<String> sanityExamples = new ArrayList<>();
     private long sanityProblems;
@@ -189,10 +191,32 @@ public final class Family {
     /**
      * The family's cardinality as {@code promtool check metrics --extended} computes it: for a summary or histogram
      * its metrics (label sets without {@code quantile}/{@code le}) times two plus the quantiles or buckets of the first
-     * one; for any other type its sample lines, repeated ones included.
+     * one; for a gauge histogram read with its buckets (promtool 3.x) its metrics; for any other type its sample lines,
+     * repeated ones included.
      */
     public long promtoolCardinality() {
-        return grouped ? promtoolMetrics * (2 + firstMetricPoints) : samples;
+        if (!grouped) {
+            return samples;
+        }
+        return type == MetricType.GAUGE_HISTOGRAM ? promtoolMetrics : promtoolMetrics * (2 + firstMetricPoints);
+    }
+
+    /** Records the label list (names and values in their order) of a sample line that is a metric of its own. */
+    void promtoolLabelList(long orderedHash) {
+        if (promtoolLabelLists == null) {
+            promtoolLabelLists = new LongHashSet();
+        }
+        if (!promtoolLabelLists.add(orderedHash)) {
+            promtoolNotUnique++;
+        }
+    }
+
+    /**
+     * As promtool 3.x's {@code metric not unique}: how many of the family's metrics have the same label list, in the
+     * same order, as a later one (for a counter, gauge or untyped family, one metric per sample line).
+     */
+    public long promtoolNotUnique() {
+        return promtoolNotUnique;
     }
 
     boolean addSignature(long hash) {
@@ -232,5 +256,6 @@ public final class Family {
             buckets = null;
         }
         signatures = null;
+        promtoolLabelLists = null;
     }
 }

@@ -26,6 +26,9 @@ public final class FamilySuffixes {
         if (s.isEmpty()) {
             s = matching(sampleName, HISTOGRAM_SUFFIXES, MetricType.HISTOGRAM, typeOf);
         }
+        if (s.isEmpty() && dialect.isPromtool3()) {
+            s = matching(sampleName, HISTOGRAM_SUFFIXES, MetricType.GAUGE_HISTOGRAM, typeOf);
+        }
         if (!s.isEmpty() || dialect != Dialect.OPENMETRICS) {
             return s;
         }

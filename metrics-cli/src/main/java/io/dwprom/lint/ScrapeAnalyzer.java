@@ -109,7 +109,7 @@ public final class ScrapeAnalyzer implements ExpositionHandler {
     private Family metadataFamily(String name) {
         lastSampleName = null;
         Family f = families.get(name);
-        if (f == null && dialect == Dialect.PROMTOOL) {
+        if (f == null && dialect.isPromtool()) {
             String suffix = typedSuffix(name);
             f = suffix.isEmpty() ? null : families.get(name.substring(0, name.length() - suffix.length()));
         }
@@ -126,12 +126,14 @@ public final class ScrapeAnalyzer implements ExpositionHandler {
         String suffix = lastSuffix;
         f.countSample();
         MetricType type = f.type();
-        String special = type.isHistogram() ? "le"
+        boolean bucketed = type.isHistogram() || type == MetricType.GAUGE_HISTOGRAM && dialect.isPromtool3();
+        String special = bucketed ? "le"
                 : type == MetricType.SUMMARY ? "quantile" : null;
-        if (dialect == Dialect.PROMTOOL) {
+        if (dialect.isPromtool()) {
             checkAsPromtool(f, s, special);
         }
         long labelsHash = 0;
+        long orderedLabels = 0;
         long signature = 0;
         int specialIndex = -1;
         int n = s.labelCount();
@@ -139,6 +141,7 @@ public final class ScrapeAnalyzer implements ExpositionHandler {
             String labelName = s.labelName(i);
             long pair = Hash64.pair(s.labelNameHash(i), s.labelValueHash(i));
             labelsHash += pair;
+            orderedLabels = Hash64.mix(orderedLabels + pair);
             boolean isSpecial = labelName.equals(special);
             if (isSpecial) {
                 specialIndex = i;
@@ -158,6 +161,9 @@ public final class ScrapeAnalyzer implements ExpositionHandler {
         } else {
             f.duplicate(s.seriesText() + " (line " + s.line() + ")");
         }
+        if (special == null && dialect.isPromtool3()) {
+            f.promtoolLabelList(orderedLabels);
+        }
         boolean newSignature = special == null || f.addSignature(signature);
         if (newSignature) {
             for (int i = 0; i < n; i++) {
@@ -167,6 +173,9 @@ public final class ScrapeAnalyzer implements ExpositionHandler {
             }
         }
         if (special != null) {
+            if (bucketed && dialect.isPromtool3()) {
+                checkHistogramCountsAsPromtool3(f, s, suffix, specialIndex);
+            }
             if (f.promtoolMetric(signature, newSignature) && specialIndex >= 0 && !"_count".equals(suffix)
                     && !"_sum".equals(suffix) && !Double.isNaN(s.labelValueAsDouble(specialIndex, Double.NaN))) {
                 f.countFirstMetricPoint();
@@ -196,6 +205,23 @@ public final class ScrapeAnalyzer implements ExpositionHandler {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * promtool 3.x's parser refuses a negative {@code _count} of a histogram or gauge histogram, and a negative bucket
+     * (a sample with a numeric {@code le}, other than {@code _sum}); it reads any other count, fractional ones too.
+     */
+    private static void checkHistogramCountsAsPromtool3(Family f, Sample s, String suffix, int leIndex) {
+        if (!(s.value() < 0) || suffix.equals("_sum")) {
+            return;
+        }
+        if (suffix.equals("_count")) {
+            throw new ParseException(s.line(), 0, "negative count " + s.value() + " for histogram \"" + f.name() + "\"");
+        }
+        if (leIndex >= 0 && !Double.isNaN(s.labelValueAsDouble(leIndex, Double.NaN))) {
+            throw new ParseException(s.line(), 0, "negative bucket population " + s.value() + " for histogram \""
+                    + f.name() + "\"");
         }
     }
 

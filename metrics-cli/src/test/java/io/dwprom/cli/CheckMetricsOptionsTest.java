@@ -6,12 +6,15 @@ import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code check-metrics --extended} and {@code --lint} as promtool 3.9 and later have them. */
+/** {@code check-metrics --extended}, {@code --lint} as promtool 3.9 and later have them, and {@code --promtool-version}. */
 class CheckMetricsOptionsTest {
     private static final String WITH_PROBLEMS = "# HELP h H.\n# TYPE h histogram\nh_bucket{le=\"1\"} 1\n"
             + "h_bucket{le=\"+Inf\"} 1\nh_sum 1\nh_count 1\na_ms 1\na_ms 2\n";
-    /** What promtool 2.42 prints for {@link #WITH_PROBLEMS}. */
-    private static final String PROBLEMS = "a_ms metric names should not contain abbreviated units\na_ms no help text\n";
+    /** What promtool 3.x prints for {@link #WITH_PROBLEMS}. */
+    private static final String PROBLEMS = "a_ms metric names should not contain abbreviated units\n"
+            + "a_ms metric not unique\na_ms no help text\n";
+    /** What promtool 2.42 prints for {@link #WITH_PROBLEMS}: no {@code metric not unique} rule. */
+    private static final String PROBLEMS_2_42 = "a_ms metric names should not contain abbreviated units\na_ms no help text\n";
     private static final String TABLE = "Metric    Cardinality    Percentage    \n"
             + "h         4              66.67%        \n"
             + "a_ms      2              33.33%        \n"
@@ -40,6 +43,25 @@ class CheckMetricsOptionsTest {
             assertThat(r.err()).isEqualTo(PROBLEMS);
             assertThat(r.out()).isEmpty();
         }
+    }
+
+    @Test
+    void promtoolVersion242GivesItsLinesAndTable() {
+        CliRun r = check(WITH_PROBLEMS, "--promtool-version", "2.42", "--extended");
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(r.err()).isEqualTo(PROBLEMS_2_42);
+        assertThat(r.out()).isEqualTo(TABLE);
+        assertThat(check(WITH_PROBLEMS, "--promtool-version=3").err()).isEqualTo(PROBLEMS);
+    }
+
+    @Test
+    void anUnknownPromtoolVersionIsAUsageError() {
+        CliRun r = check(WITH_PROBLEMS, "--promtool-version", "2.53");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.INPUT_ERROR);
+        assertThat(r.err()).contains("unknown promtool version \"2.53\" (known: 2.42, 3)");
+        CliRun lint = CliRun.run("lint", "--promtool-version", "2.42", "-");
+        assertThat(lint.exitCode()).isEqualTo(ExitCodes.INPUT_ERROR);
+        assertThat(lint.err()).contains("--promtool-version applies only with --format promtool");
     }
 
     @Test

@@ -21,8 +21,8 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs the real {@code promtool check metrics} and this CLI ({@code check-metrics} and {@code lint --format promtool})
- * on the same inputs: identical stderr and exit code wherever promtool reads the input, exit 1 with an
+ * Runs the real {@code promtool check metrics} (Prometheus 2.42, the one Debian ships) and this CLI
+ * ({@code check-metrics} and {@code lint --format promtool}, both with {@code --promtool-version 2.42}) on the same inputs: identical stderr and exit code wherever promtool reads the input, exit 1 with an
  * {@code error while linting:} line wherever it refuses it. The corpus follows expfmt's text parser (0.0.4) and
  * promlint: every type name promtool accepts or refuses, OpenMetrics-only syntax, content after {@code # EOF}, the
  * places where its grammar differs from OpenMetrics, and real scrapes. Skipped when /usr/bin/promtool is absent
@@ -228,8 +228,8 @@ class PromtoolParityTest {
                 outputs.add(expected.err());
                 exitCode = expected.exitCode();
             }
-            CliRun check = CliRun.withStdin(Files.readAllBytes(file), "check-metrics");
-            CliRun lint = CliRun.run("lint", "--format", "promtool", file.toString());
+            CliRun check = CliRun.withStdin(Files.readAllBytes(file), "check-metrics", "--promtool-version", "2.42");
+            CliRun lint = CliRun.run("lint", "--format", "promtool", "--promtool-version", "2.42", file.toString());
             assertThat(check.exitCode()).isEqualTo(exitCode);
             assertThat(lint.exitCode()).isEqualTo(exitCode);
             assertThat(outputs).contains(check.err(), lint.out());
@@ -276,7 +276,7 @@ class PromtoolParityTest {
                     .redirectInput(file.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             String expected = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(p.waitFor()).isZero();
-            CliRun r = CliRun.withStdin(input, "check-metrics", "--extended");
+            CliRun r = CliRun.withStdin(input, "check-metrics", "--promtool-version", "2.42", "--extended");
             assertThat(r.exitCode()).as(r.err()).isZero();
             assertThat(r.err()).isEmpty();
             List<String> want = List.of(expected.split("\n", -1));
@@ -295,8 +295,8 @@ class PromtoolParityTest {
     }
 
     private static void assertSameAsPromtool(Path input, CliRun expected) throws IOException {
-        CliRun check = CliRun.withStdin(Files.readAllBytes(input), "check-metrics");
-        CliRun lint = CliRun.run("lint", "--format", "promtool", input.toString());
+        CliRun check = CliRun.withStdin(Files.readAllBytes(input), "check-metrics", "--promtool-version", "2.42");
+        CliRun lint = CliRun.run("lint", "--format", "promtool", "--promtool-version", "2.42", input.toString());
         assertThat(check.exitCode()).as("check-metrics exit code (stderr %s)", check.err()).isEqualTo(expected.exitCode());
         assertThat(lint.exitCode()).as("lint --format promtool exit code").isEqualTo(expected.exitCode());
         if (expected.exitCode() == ExitCodes.PROMTOOL_PARSE_ERROR) {

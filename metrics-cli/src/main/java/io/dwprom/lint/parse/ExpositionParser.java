@@ -12,8 +12,9 @@ import java.util.Arrays;
  * <p>Reads the input in chunks, never holding more than one line (capped by {@code maxLineBytes})
  * plus a read buffer, and reports every element to an {@link ExpositionHandler}. In the OpenMetrics dialect it
  * accepts CRLF line endings, blank lines, comments, {@code # HELP}/{@code # TYPE}/{@code # UNIT}, {@code # EOF},
- * escapes in label values and HELP, {@code NaN}/{@code +Inf}/{@code -Inf}, timestamps and exemplars. In the
- * promtool dialect it accepts what Prometheus' text format 0.0.4 parser (expfmt) accepts, and nothing else.
+ * escapes in label values and HELP, {@code NaN}/{@code +Inf}/{@code -Inf}, timestamps, exemplars and quoted (UTF-8)
+ * names. In the promtool dialects it accepts what that promtool's text format 0.0.4 parser (expfmt) accepts, and
+ * nothing else.
  * Malformed input raises a {@link ParseException} naming line, column and expectation.
  */
 public final class ExpositionParser {
@@ -25,9 +26,15 @@ public final class ExpositionParser {
     private final ExpositionHandler handler;
     private final int maxLineBytes;
     private final boolean promtool;
+    private final boolean promtool3;
+    private final boolean utf8Names;
+    private final boolean quotedNames;
     private final Sample sample = new Sample();
     private final Sample exemplar = new Sample();
     private NameSlot[] slots = new NameSlot[9];
+    /** The bytes of the last name read by {@link #quotableNameEnd}, unquoted and unescaped. */
+    private byte[] token = new byte[64];
+    private int tokenLength;
     private byte[] buf = new byte[1 << 17];
     private int pos;
     private int limit;
@@ -48,7 +55,10 @@ public final class ExpositionParser {
     public ExpositionParser(InputStream in, ExpositionHandler handler, Dialect dialect, int maxLineBytes) {
         this.in = in;
         this.handler = handler;
-        this.promtool = dialect == Dialect.PROMTOOL;
+        this.promtool = dialect.isPromtool();
+        this.promtool3 = dialect.isPromtool3();
+        this.utf8Names = dialect == Dialect.PROMTOOL_3_UTF8 || dialect == Dialect.OPENMETRICS;
+        this.quotedNames = promtool3 || dialect == Dialect.OPENMETRICS;
         this.maxLineBytes = maxLineBytes;
         for (int i = 0; i < slots.length; i++) {
             slots[i] = new NameSlot();
@@ -160,14 +170,18 @@ public final class ExpositionParser {
         }
         int nameStart = skipBlanks(kwEnd);
         int nameEnd = metricNameEnd(nameStart);
+        boolean quoted = quotedNameAt(nameStart, nameEnd);
+        if (quoted) {
+            nameEnd = quotableNameEnd(nameStart, true);
+        }
         if (nameEnd == lineEnd) {
             return;
         }
         if (!isBlank(buf[nameEnd])) {
             throw error(nameEnd, "invalid metric name in comment: " + describe(nameEnd) + " after \"# "
-                    + (help ? "HELP" : "TYPE") + " " + ascii(nameStart, nameEnd) + "\"");
+                    + (help ? "HELP" : "TYPE") + " " + printable(nameStart, nameEnd) + "\"");
         }
-        String name = ascii(nameStart, nameEnd);
+        String name = quoted ? checkedToken(nameStart, true) : ascii(nameStart, nameEnd);
         int rest = skipBlanks(nameEnd);
         if (rest == lineEnd) {
             handler.declare(name, lineNo); // expfmt makes the family (or finds the summary or histogram it belongs to)
@@ -178,10 +192,10 @@ public final class ExpositionParser {
             return;
         }
         String token = new String(buf, rest, lineEnd - rest, StandardCharsets.UTF_8);
-        MetricType metricType = MetricType.fromPromtoolToken(token);
+        MetricType metricType = promtool3 ? MetricType.fromPromtool3Token(token) : MetricType.fromPromtoolToken(token);
         if (metricType == null) {
             throw error(rest, "unknown metric type \"" + token + "\" (promtool knows counter, gauge, summary, untyped,"
-                    + " histogram, gauge_histogram)");
+                    + " histogram, gauge_histogram" + (promtool3 ? ", gaugehistogram)" : ")"));
         }
         handler.type(name, metricType, lineNo);
     }
@@ -191,16 +205,7 @@ public final class ExpositionParser {
      * timestamp follows one run of blanks, and nothing at all (not even a blank) may follow the last token.
      */
     private void promtoolSampleLine(int p) {
-        int nameEnd = metricNameEnd(p);
-        if (nameEnd == p) {
-            throw error(p, "expected a metric name or '#', found " + describe(p));
-        }
-        NameSlot slot = slots[0];
-        sample.start(slot.intern(buf, p, nameEnd), slot.hash, lineNo);
-        p = skipBlanks(nameEnd);
-        if (p < lineEnd && buf[p] == '{') {
-            p = skipBlanks(labels(p + 1, sample));
-        }
+        p = skipBlanks(nameAndLabels(p));
         int valueEnd = tokenEnd(p);
         if (valueEnd == p) {
             throw error(p, "expected a sample value after \"" + sample.name() + "\", found " + describe(p));
@@ -221,6 +226,36 @@ public final class ExpositionParser {
         handler.sample(sample);
     }
 
+    /**
+     * Reads a sample's metric name and label set from {@code p}: the name before the braces, or (where the dialect
+     * reads quoted names) as an element of its own inside them ({@code {"my.metric",a="b"}}). Returns the position
+     * after the label set, or after the name when there is none.
+     */
+    private int nameAndLabels(int p) {
+        if (quotedNames && buf[p] == '{') {
+            sample.start(null, 0, lineNo);
+            int labelsEnd = labels(p + 1, sample);
+            if (sample.name() == null) {
+                throw error(p, "a label set without a metric name: the name goes before '{', or inside it as an"
+                        + " element of its own (as in {\"my.metric\",a=\"b\"})");
+            }
+            return labelsEnd;
+        }
+        int nameEnd = metricNameEnd(p);
+        if (quotedNameAt(p, nameEnd)) {
+            nameEnd = quotableNameEnd(p, true);
+            String name = checkedToken(p, true);
+            sample.start(name, Hash64.string(name), lineNo);
+        } else if (nameEnd == p) {
+            throw error(p, "expected a metric name or '#', found " + describe(p));
+        } else {
+            NameSlot slot = slots[0];
+            sample.start(slot.intern(buf, p, nameEnd), slot.hash, lineNo);
+        }
+        int afterName = skipBlanks(nameEnd);
+        return afterName < lineEnd && buf[afterName] == '{' ? labels(afterName + 1, sample) : nameEnd;
+    }
+
     private void comment(int p) {
         p = skipBlanks(p);
         int kwEnd = tokenEnd(p);
@@ -237,13 +272,17 @@ public final class ExpositionParser {
         String keyword = help ? "HELP" : type ? "TYPE" : "UNIT";
         int nameStart = skipBlanks(kwEnd);
         int nameEnd = metricNameEnd(nameStart);
+        boolean quoted = quotedNameAt(nameStart, nameEnd);
+        if (quoted) {
+            nameEnd = quotableNameEnd(nameStart, true);
+        }
         if (nameEnd == nameStart) {
             throw error(nameStart, "expected a metric name after \"# " + keyword + "\", found " + describe(nameStart));
         }
         if (nameEnd < lineEnd && !isBlank(buf[nameEnd])) {
             throw error(nameEnd, "invalid character " + describe(nameEnd) + " in metric name after \"# " + keyword + "\"");
         }
-        String name = ascii(nameStart, nameEnd);
+        String name = quoted ? checkedToken(nameStart, true) : ascii(nameStart, nameEnd);
         int rest = skipBlanks(nameEnd);
         if (help) {
             handler.help(name, unescapeHelp(rest), lineNo);
@@ -280,11 +319,11 @@ public final class ExpositionParser {
                 byte e = buf[++i];
                 if (e == 'n') {
                     sb.append('\n');
-                } else if (e == '\\' || e == '"' && !promtool) {
+                } else if (e == '\\' || e == '"' && (!promtool || promtool3)) {
                     sb.append((char) e);
                 } else {
                     throw error(i - 1, "invalid escape sequence '\\" + (char) (e & 0xff) + "' in HELP text (expected "
-                            + (promtool ? "\\\\ or \\n)" : "\\\\, \\n or \\\")"));
+                            + (promtool && !promtool3 ? "\\\\ or \\n)" : "\\\\, \\n or \\\")"));
                 }
                 runStart = i + 1;
             }
@@ -294,14 +333,7 @@ public final class ExpositionParser {
     }
 
     private void sampleLine(int p) {
-        int nameEnd = metricNameEnd(p);
-        if (nameEnd == p) {
-            throw error(p, "expected a metric name or '#', found " + describe(p));
-        }
-        NameSlot slot = slots[0];
-        sample.start(slot.intern(buf, p, nameEnd), slot.hash, lineNo);
-        int afterName = skipBlanks(nameEnd);
-        p = afterName < lineEnd && buf[afterName] == '{' ? labels(afterName + 1, sample) : nameEnd;
+        p = nameAndLabels(p);
         int valueStart = skipBlanks(p);
         if (valueStart == p && p < lineEnd) {
             throw error(p, "expected a space before the sample value, found " + describe(p));
@@ -361,13 +393,29 @@ public final class ExpositionParser {
                 return p + 1;
             }
             int nameEnd = labelNameEnd(p);
-            if (nameEnd == p) {
+            boolean quoted = quotedNameAt(p, nameEnd);
+            if (quoted) {
+                nameEnd = quotableNameEnd(p, false);
+                if (tokenLength == 0) {
+                    throw error(p, "expected a label name, found an empty quoted name");
+                }
+            } else if (nameEnd == p) {
                 throw error(p, "expected a label name, found " + describe(p));
             }
-            NameSlot slot = slot(target == sample ? target.labelCount() + 1 : 0);
-            String labelName = slot == null ? ascii(p, nameEnd) : slot.intern(buf, p, nameEnd);
+            if (quotedNames && target.name() == null) {
+                int after = skipBlanks(nameEnd);
+                if (after >= lineEnd || buf[after] != '=') {
+                    p = metricNameInBraces(p, nameEnd, after, quoted, target);
+                    continue;
+                }
+            }
+            NameSlot slot = quoted ? null : slot(target == sample ? target.labelCount() + 1 : 0);
+            String labelName = quoted ? tokenString() : slot == null ? ascii(p, nameEnd) : slot.intern(buf, p, nameEnd);
             if (labelName.equals("__name__")) {
                 throw error(p, "label name \"__name__\" is reserved");
+            }
+            if (quoted) {
+                checkName(labelName, tokenIsUtf8(), p, false);
             }
             long labelHash = slot == null ? Hash64.string(labelName) : slot.hash;
             if (target.hasLabel(labelName)) {
@@ -435,6 +483,119 @@ public final class ExpositionParser {
             throw error(p, "value of label \"" + labelName + "\" is not valid UTF-8");
         }
         return p + 1;
+    }
+
+    /**
+     * The metric name inside a label set ({@code {"my.metric",a="b"}}, or {@code {name}}): the element at
+     * {@code [start, nameEnd)} is not followed by '='. Returns the position after the ',' that follows it, or of the '}'.
+     */
+    private int metricNameInBraces(int start, int nameEnd, int after, boolean quoted, Sample target) {
+        String name = quoted ? tokenString() : ascii(start, nameEnd);
+        checkName(name, !quoted || tokenIsUtf8(), start, true);
+        if (after < lineEnd && buf[after] == ',') {
+            target.name(name, Hash64.string(name));
+            return after + 1;
+        }
+        if (after < lineEnd && buf[after] == '}') {
+            target.name(name, Hash64.string(name));
+            return after;
+        }
+        throw error(after, "expected ',' or '}' after the metric name " + Names.quoted(name) + " in the label set, found "
+                + describe(after));
+    }
+
+    /**
+     * Reads a possibly quoted name from {@code p}, as promtool 3.x's parser does: name characters, and any text between
+     * double quotes, where {@code \\}, {@code \n} and {@code \"} are escapes (there a quote may open mid-name:
+     * {@code a"b.c"} is {@code ab.c}; the name ends after its closing quote). Leaves the unquoted bytes in
+     * {@link #token}; returns the position after the name.
+     */
+    private int quotableNameEnd(int p, boolean metric) {
+        tokenLength = 0;
+        boolean quoted = false;
+        boolean escaped = false;
+        int start = p;
+        while (true) {
+            byte c = buf[p];
+            if (escaped) {
+                if (c == 'n') {
+                    tokenByte((byte) '\n');
+                } else if (c == '\\' || c == '"') {
+                    tokenByte(c);
+                } else {
+                    throw error(p - 1, "invalid escape sequence '\\" + printable(p, p + 1) + "' in the quoted name "
+                            + printable(start, p + 1) + " (expected \\\\, \\n or \\\")");
+                }
+                escaped = false;
+            } else if (c == '"') {
+                quoted = !quoted;
+                if (!quoted) {
+                    return p + 1;
+                }
+            } else if (c == '\\') {
+                escaped = true;
+            } else {
+                tokenByte(c);
+            }
+            p++;
+            if (p == lineEnd) {
+                if (quoted) {
+                    throw error(start, "the quoted " + (metric ? "metric" : "label") + " name " + printable(start, p)
+                            + " is not closed before the end of the line");
+                }
+                return p;
+            }
+            byte next = buf[p];
+            if (!quoted && !(isNameChar(next) || next == '"' || metric && next == ':')) {
+                return p;
+            }
+        }
+    }
+
+    /**
+     * Whether the name read from {@code start} (its unquoted part ends at {@code nameEnd}) is a quoted name: promtool
+     * 3.x lets a quote open anywhere in a name; OpenMetrics only at its start.
+     */
+    private boolean quotedNameAt(int start, int nameEnd) {
+        if (promtool3) {
+            return nameEnd < lineEnd && buf[nameEnd] == '"';
+        }
+        return quotedNames && nameEnd == start && start < lineEnd && buf[start] == '"';
+    }
+
+    private void tokenByte(byte b) {
+        if (tokenLength == token.length) {
+            token = Arrays.copyOf(token, tokenLength * 2);
+        }
+        token[tokenLength++] = b;
+    }
+
+    private boolean tokenIsUtf8() {
+        return Utf8.isValid(token, 0, tokenLength);
+    }
+
+    private String tokenString() {
+        return new String(token, 0, tokenLength, StandardCharsets.UTF_8);
+    }
+
+    /** The name in {@link #token} (read from {@code start}), checked as the dialect checks names. */
+    private String checkedToken(int start, boolean metric) {
+        String name = tokenString();
+        checkName(name, tokenIsUtf8(), start, metric);
+        return name;
+    }
+
+    /**
+     * Refuses a name the dialect refuses: promtool 3.x lints with legacy names ({@code [a-zA-Z_:][a-zA-Z0-9_:]*}, no ':'
+     * in label names); with UTF-8 names (its {@code --lint=none}, and OpenMetrics) any non-empty UTF-8 name passes.
+     */
+    private void checkName(String name, boolean validUtf8, int start, boolean metric) {
+        boolean valid = utf8Names ? !name.isEmpty() && validUtf8 : Names.isLegacy(name, metric);
+        if (!valid) {
+            throw error(start, "invalid " + (metric ? "metric" : "label") + " name " + Names.quoted(name)
+                    + (utf8Names || name.isEmpty() ? "" : ": promtool 3.x lints with legacy names only (letters, digits, '_'"
+                    + (metric ? ", ':'" : "") + ", no leading digit)"));
+        }
     }
 
     private double parseFloat(int from, int to, String what) {

@@ -6,8 +6,8 @@ import java.util.Locale;
 public enum MetricType {
     COUNTER, GAUGE, HISTOGRAM, GAUGEHISTOGRAM, SUMMARY, INFO, STATESET, UNKNOWN, UNTYPED,
     /**
-     * client_model's {@code GAUGE_HISTOGRAM}, as promtool's text parser reads it: a type name it accepts whose samples
-     * it treats like a gauge's (no buckets, no family suffixes).
+     * client_model's {@code GAUGE_HISTOGRAM}, as promtool's text parser reads it: in 2.42 a type name it accepts whose
+     * samples it treats like a gauge's (no buckets, no family suffixes); in 3.x read like a histogram.
      */
     GAUGE_HISTOGRAM;
 
@@ -40,13 +40,7 @@ public enum MetricType {
             case "histogram": return HISTOGRAM;
             default: break;
         }
-        StringBuilder upper = new StringBuilder(rest.length());
-        for (int i = 0; i < rest.length(); ) {
-            int c = rest.codePointAt(i);
-            upper.appendCodePoint(Character.toUpperCase(c));
-            i += Character.charCount(c);
-        }
-        switch (upper.toString()) {
+        switch (goUpperCase(rest)) {
             case "COUNTER": return COUNTER;
             case "GAUGE": return GAUGE;
             case "SUMMARY": return SUMMARY;
@@ -55,6 +49,26 @@ public enum MetricType {
             case "GAUGE_HISTOGRAM": return GAUGE_HISTOGRAM;
             default: return null;
         }
+    }
+
+    /**
+     * As {@link #fromPromtoolToken(String)} for promtool 3.x, whose parser also reads OpenMetrics' {@code gaugehistogram}
+     * (in any case) as client_model's gauge histogram.
+     */
+    public static MetricType fromPromtool3Token(String rest) {
+        MetricType type = fromPromtoolToken(rest);
+        return type == null && goUpperCase(rest).equals("GAUGEHISTOGRAM") ? GAUGE_HISTOGRAM : type;
+    }
+
+    /** Each code point upper-cased on its own, as Go's strings.ToUpper does. */
+    private static String goUpperCase(String s) {
+        StringBuilder upper = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            upper.appendCodePoint(Character.toUpperCase(c));
+            i += Character.charCount(c);
+        }
+        return upper.toString();
     }
 
     /** True for types without a declared meaning ({@code untyped}/{@code unknown}). */

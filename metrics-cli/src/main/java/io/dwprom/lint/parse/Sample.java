@@ -129,6 +129,12 @@ public final class Sample {
         this.duplicateLabels = false;
     }
 
+    /** Names the sample once its name is read, when it stands inside the label set (promtool 3.x). */
+    void name(String name, long nameHash) {
+        this.name = name;
+        this.nameHash = nameHash;
+    }
+
     boolean hasLabel(String labelName) {
         for (int i = 0; i < labelCount; i++) {
             if (labelNames[i].equals(labelName)) {

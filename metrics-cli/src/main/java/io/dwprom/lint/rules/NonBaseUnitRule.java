@@ -27,29 +27,39 @@ public final class NonBaseUnitRule extends FamilyRule {
     /** The last letters of the units: a word ending otherwise is no unit, and is not cut out and looked up. */
     private static final String UNIT_ENDINGS = lastLetters(BASE_UNIT.keySet());
 
-    public NonBaseUnitRule() {
+    private final PromtoolVersion version;
+
+    public NonBaseUnitRule(PromtoolVersion version) {
         super("non-base-unit", Severity.WARNING, true);
+        this.version = version;
     }
 
     /**
-     * As promlint: the unit is the first word of the name that is a unit (with or without a prefix); its prefixed
-     * forms are tried in the order of {@link #PREFIXES} before the bare one, over all words, so
-     * {@code x_seconds_milliseconds} is reported for {@code milliseconds}. (With words of two different units,
-     * promlint picks one of them at random: the first is taken here.)
+     * As promlint. In 3.x: the first word of the name that is a unit, bare or with a prefix, is the unit reported
+     * ({@code x_seconds_milliseconds} passes). In 2.42: the unit is the first word of the name that is a unit; its
+     * prefixed forms are tried in the order of {@link #PREFIXES} before the bare one, over all words, so
+     * {@code x_seconds_milliseconds} is reported for {@code milliseconds} (with words of two different units, 2.42
+     * picks one of them at random: the first is taken here).
      */
     @Override
     protected void check(Family family, Reporter reporter) {
         String name = family.name();
         String unit = null;
+        String firstWord = null;
         int start = 0;
         while (unit == null && start <= name.length()) {
             int end = wordEnd(name, start);
             if (end - start >= SHORTEST_UNIT && UNIT_ENDINGS.indexOf(name.charAt(end - 1)) >= 0) {
-                unit = unitOf(name.substring(start, end));
+                firstWord = name.substring(start, end);
+                unit = unitOf(firstWord);
             }
             start = end + 1;
         }
         if (unit == null) {
+            return;
+        }
+        if (version == PromtoolVersion.V3) {
+            report(name, firstWord, unit, reporter);
             return;
         }
         String word = unit;
@@ -59,6 +69,10 @@ public final class NonBaseUnitRule extends FamilyRule {
                 break;
             }
         }
+        report(name, word, unit, reporter);
+    }
+
+    private static void report(String name, String word, String unit, Reporter reporter) {
         String base = BASE_UNIT.get(unit);
         if (!base.equals(word)) {
             reporter.report(name, "use base unit \"" + base + "\" instead of \"" + word + "\"");

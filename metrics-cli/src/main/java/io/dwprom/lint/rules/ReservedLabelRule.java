@@ -18,7 +18,7 @@ public final class ReservedLabelRule extends FamilyRule {
         }
         boolean histogram = type.isHistogram();
         for (LabelStats label : family.labels()) {
-            if (!histogram && label.name().equals("le")) {
+            if (!histogram && label.name().equals("le") && label.promtoolMetrics() > 0) { // 3.x: a gauge histogram's le is no label
                 reporter.report(family.name(), "non-histogram metrics should not have \"le\" label", label.promtoolMetrics());
             }
             if (type != MetricType.SUMMARY && label.name().equals("quantile")) {

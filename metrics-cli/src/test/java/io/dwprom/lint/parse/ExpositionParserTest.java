@@ -99,7 +99,7 @@ class ExpositionParserTest {
             "a one\\n                | 1 | 3  | expected a float as sample value, found \"one\"",
             "a 1 xyz\\n              | 1 | 5  | expected a float as timestamp",
             "a\\n                    | 1 | 2  | expected a sample value",
-            "ok 1\\n{a=\"b\"} 1\\n   | 2 | 1  | expected a metric name or '#', found '{'",
+            "ok 1\\n{a=\"b\"} 1\\n   | 2 | 1  | a label set without a metric name",
             "a{b=\"1\",b=\"2\"} 1\\n | 1 | 9  | duplicate label name \"b\"",
             "a 1\\n# EOF\\nb 2\\n     | 3 | 1  | unexpected content after \"# EOF\"",
             "# TYPE a bogus\\n        | 1 | 10 | unknown metric type \"bogus\"",

@@ -154,8 +154,21 @@ class LinterTest {
                 + "h_seconds_bucket{pathName=\"a\",le=\"1\"} 1\nh_seconds_bucket{pathName=\"a\",le=\"+Inf\"} 1\n"
                 + "h_seconds_count{pathName=\"a\"} 1\nh_seconds_sum{pathName=\"a\"} 1\n"
                 + "# HELP g x\n# TYPE g gauge\ng{pathName=\"a\"} 1\ng{pathName=\"b\"} 1\n", Dialect.PROMTOOL);
-        assertThat(new Linter(Rules.promtool()).lint(scrape).problems())
+        assertThat(new Linter(Rules.promtool(PromtoolVersion.V2_42)).lint(scrape).problems())
                 .extracting(p -> p.family() + " x" + p.occurrences())
                 .containsExactly("g x2", "h_seconds x1");
+    }
+
+    @Test
+    void quotedNamesAreReadAndThoseNeedingUtf8NamesReported() throws IOException {
+        List<String> problems = problems("# HELP \"my.metric\" x\n# TYPE \"my.metric\" gauge\n"
+                + "{\"my.metric\",\"label.name\"=\"v\",ok=\"w\"} 1\n"
+                + "# HELP \"plain_name\" x\n# TYPE \"plain_name\" gauge\n\"plain_name\"{\"a\"=\"b\"} 1\n", Limits.DEFAULT);
+        assertThat(problems).filteredOn(p -> p.contains("utf8-name")).containsExactly(
+                "my.metric utf8-name: label name \"label.name\" is valid only with UTF-8 names: Prometheus 2.x and"
+                        + " promtool check metrics refuse it (legacy names: letters, digits, '_')",
+                "my.metric utf8-name: metric name \"my.metric\" is valid only with UTF-8 names: Prometheus 2.x and"
+                        + " promtool check metrics refuse it (legacy names: letters, digits, '_', ':')");
+        assertThat(problems).noneMatch(p -> p.startsWith("plain_name"));
     }
 }
