@@ -7,6 +7,7 @@ import io.dwprom.lint.rules.LintResult;
 import io.dwprom.lint.rules.Linter;
 import io.dwprom.lint.rules.Rules;
 import io.dwprom.lint.source.FetchOptions;
+import io.dwprom.lint.source.ScrapeFormat;
 import io.dwprom.lint.source.ScrapeReader;
 import io.dwprom.lint.source.SourceException;
 
@@ -35,6 +36,9 @@ import java.util.concurrent.Callable;
         description = {"Drop-in replacement for 'promtool check metrics': reads stdin, prints problems to stderr",
                 "exactly as promtool does, exits 0 (clean), 3 (problems) or 1 (unparsable input)."})
 final class CheckMetricsCommand implements Callable<Integer> {
+    /** promtool reads stdin as text only: no protobuf detection. */
+    private static final FetchOptions PROMTOOL_INPUT = FetchOptions.DEFAULT.withInputFormat(ScrapeFormat.TEXT);
+
     static final String NAME = "check-metrics";
 
     @ParentCommand
@@ -62,7 +66,7 @@ final class CheckMetricsCommand implements Callable<Integer> {
         }
         Scrape scrape;
         try {
-            scrape = new ScrapeReader(FetchOptions.DEFAULT, parent.stdin()).read("-", Dialect.PROMTOOL);
+            scrape = new ScrapeReader(PROMTOOL_INPUT, parent.stdin()).read("-", Dialect.PROMTOOL);
         } catch (SourceException e) {
             err.println((linting ? "error while linting: " : "error while parsing text to metric families: ")
                     + e.getMessage());
@@ -85,7 +89,7 @@ final class CheckMetricsCommand implements Callable<Integer> {
     static int check(InputStream stdin, PrintWriter err) {
         Scrape scrape;
         try {
-            scrape = new ScrapeReader(FetchOptions.DEFAULT, stdin).read("-", Dialect.PROMTOOL);
+            scrape = new ScrapeReader(PROMTOOL_INPUT, stdin).read("-", Dialect.PROMTOOL);
         } catch (SourceException e) {
             err.println("error while linting: " + e.getMessage());
             return ExitCodes.PROMTOOL_PARSE_ERROR;

@@ -2,6 +2,7 @@ package io.dwprom.cli;
 
 import io.dwprom.lint.source.BoundedFiles;
 import io.dwprom.lint.source.FetchOptions;
+import io.dwprom.lint.source.ScrapeFormat;
 import io.dwprom.lint.source.ScrapeProtocol;
 import io.dwprom.lint.source.SourceException;
 
@@ -10,9 +11,11 @@ import picocli.CommandLine.Option;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
-/** Options for reading sources: timeout, size cap and URL authentication. */
+/** Options for reading sources: timeout, size cap, URL authentication, scrape protocols and input format. */
 public final class SourceOptions {
     @Option(names = "--timeout", paramLabel = "DURATION",
             description = "Overall timeout for a URL, e.g. 10s, 500ms, 2m (default: ${DEFAULT-VALUE}).")
@@ -36,9 +39,20 @@ public final class SourceOptions {
 
     @Option(names = "--fallback-scrape-protocol", paramLabel = "PROTOCOL",
             description = "Format of a scraped URL that answers without a usable Content-Type, as Prometheus 3's"
-                    + " fallback_scrape_protocol: PrometheusText0.0.4, PrometheusText1.0.0, OpenMetricsText0.0.1,"
-                    + " OpenMetricsText1.0.0 (default: none; such an answer is an input error).")
+                    + " fallback_scrape_protocol: PrometheusProto, PrometheusText0.0.4, PrometheusText1.0.0,"
+                    + " OpenMetricsText0.0.1, OpenMetricsText1.0.0 (default: none; such an answer is an input error).")
     String fallbackScrapeProtocol;
+
+    @Option(names = "--scrape-protocols", paramLabel = "PROTOCOL[,PROTOCOL...]", split = ",",
+            description = "The formats a scraped URL is asked for, preferred first, as Prometheus 3's scrape_protocols"
+                    + " (default: OpenMetricsText1.0.0,OpenMetricsText0.0.1,PrometheusText1.0.0,PrometheusText0.0.4;"
+                    + " PrometheusProto asks for the protobuf format).")
+    List<String> scrapeProtocols;
+
+    @Option(names = "--input-format", paramLabel = "FORMAT",
+            description = "Format of a file or stdin: auto, text, protobuf (default: ${DEFAULT-VALUE}: protobuf for"
+                    + " *.pb and *.bin, or when the input starts as a delimited MetricFamily message; else text).")
+    String inputFormat = "auto";
 
     FetchOptions toFetchOptions() throws SourceException {
         if (maxBytes < 1) {
@@ -46,14 +60,37 @@ public final class SourceOptions {
         }
         ScrapeProtocol fallback = null;
         if (fallbackScrapeProtocol != null) {
-            fallback = ScrapeProtocol.named(fallbackScrapeProtocol);
-            if (fallback == null || fallback == ScrapeProtocol.PROMETHEUS_PROTO) {
-                throw new SourceException("--fallback-scrape-protocol: " + (fallback == null ? "unknown protocol \""
-                        + fallbackScrapeProtocol + "\"" : "the protobuf format cannot be read") + " (use one of "
-                        + ScrapeProtocol.names() + ")");
+            fallback = protocol("--fallback-scrape-protocol", fallbackScrapeProtocol);
+        }
+        List<ScrapeProtocol> protocols = ScrapeProtocol.DEFAULTS;
+        if (scrapeProtocols != null) {
+            protocols = new ArrayList<>();
+            for (String name : scrapeProtocols) {
+                ScrapeProtocol p = protocol("--scrape-protocols", name.strip());
+                if (protocols.contains(p)) {
+                    throw new SourceException("--scrape-protocols: " + p.configName() + " is given twice");
+                }
+                protocols.add(p);
             }
         }
-        return new FetchOptions(parseDuration(timeout), maxBytes, authorization(), fallback);
+        ScrapeFormat format = null;
+        if (!inputFormat.equals("auto")) {
+            format = ScrapeFormat.named(inputFormat);
+            if (format == null) {
+                throw new SourceException("--input-format: unknown format \"" + inputFormat
+                        + "\" (use auto, text or protobuf)");
+            }
+        }
+        return new FetchOptions(parseDuration(timeout), maxBytes, authorization(), fallback, protocols, format);
+    }
+
+    private static ScrapeProtocol protocol(String option, String name) throws SourceException {
+        ScrapeProtocol p = ScrapeProtocol.named(name);
+        if (p == null) {
+            throw new SourceException(option + ": unknown protocol \"" + name + "\" (use one of "
+                    + ScrapeProtocol.names() + ")");
+        }
+        return p;
     }
 
     private String authorization() throws SourceException {
