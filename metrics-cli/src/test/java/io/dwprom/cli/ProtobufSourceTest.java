@@ -205,6 +205,15 @@ class ProtobufSourceTest {
     }
 
     @Test
+    void aFamilyTwiceIsAnInputErrorNamingItAndItsMessage() throws IOException {
+        byte[] valid = ClientJavaScrapes.classic().protobuf();
+        Path twice = file("twice.pb", concat(valid, valid));
+        CliRun r = CliRun.run("lint", twice.toString());
+        assertInputError(r, twice + ": byte offset " + valid.length + ": ", "second HELP line for metric name");
+        assertThat(r.err()).contains("(metric family \"http_request_duration_seconds\", message 6)");
+    }
+
+    @Test
     void aProtobufAnswerThatIsNotProtobufIsAnInputErrorNamingTheUrl() {
         server.createContext("/liar", ex -> respond(ex, PROTOBUF_TYPE, "up 1\n".getBytes()));
         String liar = "http://127.0.0.1:" + server.getAddress().getPort() + "/liar";

@@ -1,6 +1,8 @@
 package io.dwprom.lint.parse;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 
 /**
  * Formats an {@code le} or {@code quantile} value as Prometheus does when it turns a protobuf histogram or summary into
@@ -27,11 +29,11 @@ final class OpenMetricsFloats {
     }
 
     /**
-     * Go's {@code strconv.FormatFloat(v, 'g', -1, 64)}: the shortest digits that read back as {@code v} (taken from
-     * {@link Double#toString}), written with an exponent when it is below -4 or at least 6.
+     * Go's {@code strconv.FormatFloat(v, 'g', -1, 64)}: the shortest digits that read back as {@code v}, written with
+     * an exponent when it is below -4 or at least 6.
      */
     private static String goShortestG(double v) {
-        BigDecimal decimal = new BigDecimal(Double.toString(Math.abs(v))).stripTrailingZeros();
+        BigDecimal decimal = shortest(Math.abs(v));
         String digits = decimal.unscaledValue().toString();
         int pointAt = digits.length() - decimal.scale(); // digits d1 d2 ... with the point after pointAt of them
         int exponent = pointAt - 1;
@@ -66,5 +68,21 @@ final class OpenMetricsFloats {
             return sb.toString();
         }
         return sb.append(digits, 0, pointAt).append('.').append(digits, pointAt, digits.length()).toString();
+    }
+
+    /**
+     * The decimal of fewest significant digits that reads back as {@code v}, the nearest to it among those: the
+     * exact value rounded to 1, 2, ... digits until one reads back ({@link Double#toString} before Java 19 can give a
+     * digit more, e.g. {@code 4.9E-324} for Go's {@code 5e-324}).
+     */
+    private static BigDecimal shortest(double v) {
+        BigDecimal exact = new BigDecimal(v);
+        for (int digits = 1; digits < 17; digits++) {
+            BigDecimal rounded = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
+            if (rounded.doubleValue() == v) {
+                return rounded.stripTrailingZeros();
+            }
+        }
+        return exact.round(new MathContext(17, RoundingMode.HALF_EVEN)).stripTrailingZeros();
     }
 }

@@ -13,11 +13,6 @@ import java.util.zip.GZIPInputStream;
  * or {@code -} for standard input.
  */
 public final class Sources {
-    /** The Accept header Prometheus 3 sends by default when scraping (its default scrape protocols, no protobuf). */
-    public static final String ACCEPT = "application/openmetrics-text;version=1.0.0;escaping=allow-utf-8;q=0.6,"
-            + "application/openmetrics-text;version=0.0.1;q=0.5,text/plain;version=1.0.0;escaping=allow-utf-8;q=0.4,"
-            + "text/plain;version=0.0.4;q=0.3,*/*;q=0.2";
-
     /** How much of a non-2xx response body is kept for the caller. */
     public static final int ERROR_BODY_BYTES = 4096;
 
