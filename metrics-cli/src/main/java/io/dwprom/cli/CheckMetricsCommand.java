@@ -8,6 +8,7 @@ import io.dwprom.lint.rules.Linter;
 import io.dwprom.lint.rules.PromtoolVersion;
 import io.dwprom.lint.rules.Rules;
 import io.dwprom.lint.source.FetchOptions;
+import io.dwprom.lint.source.ScrapeFormat;
 import io.dwprom.lint.source.ScrapeReader;
 import io.dwprom.lint.source.SourceException;
 
@@ -38,6 +39,9 @@ import java.util.concurrent.Callable;
         description = {"Drop-in replacement for 'promtool check metrics': reads stdin, prints problems to stderr",
                 "exactly as promtool does, exits 0 (clean), 3 (problems) or 1 (unparsable input)."})
 final class CheckMetricsCommand implements Callable<Integer> {
+    /** promtool reads stdin as text only: no protobuf detection. */
+    private static final FetchOptions PROMTOOL_INPUT = FetchOptions.DEFAULT.withInputFormat(ScrapeFormat.TEXT);
+
     static final String NAME = "check-metrics";
 
     @ParentCommand
@@ -69,7 +73,7 @@ final class CheckMetricsCommand implements Callable<Integer> {
         }
         Scrape scrape;
         try {
-            scrape = new ScrapeReader(FetchOptions.DEFAULT, parent.stdin()).read("-", dialect(version, linting));
+            scrape = new ScrapeReader(PROMTOOL_INPUT, parent.stdin()).read("-", dialect(version, linting));
         } catch (SourceException e) {
             err.println((linting ? "error while linting: " : "error while parsing text to metric families: ")
                     + e.getMessage());
@@ -96,7 +100,7 @@ final class CheckMetricsCommand implements Callable<Integer> {
         PromtoolVersion version = PromtoolVersion.DEFAULT;
         Scrape scrape;
         try {
-            scrape = new ScrapeReader(FetchOptions.DEFAULT, stdin).read("-", version.dialect());
+            scrape = new ScrapeReader(PROMTOOL_INPUT, stdin).read("-", version.dialect());
         } catch (SourceException e) {
             err.println("error while linting: " + e.getMessage());
             return ExitCodes.PROMTOOL_PARSE_ERROR;

@@ -10,9 +10,11 @@ import picocli.CommandLine.Option;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
-/** Options for reading sources: timeout, size cap and URL authentication. */
+/** Options for reading sources: timeout, size cap, URL authentication, scrape protocols and input format. */
 public final class SourceOptions {
     @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Overall timeout for a URL, e.g. 10s, 500ms, 2m (default: 10s).")
@@ -34,23 +36,36 @@ public final class SourceOptions {
     @Option(names = "--basic-auth-env", paramLabel = "VAR", description = "Send basic auth; VAR holds 'user:password'.")
     String basicAuthEnv;
 
-    @Option(names = "--fallback-scrape-protocol", paramLabel = "PROTOCOL",
+    @Option(names = "--fallback-scrape-protocol", paramLabel = "PROTOCOL", converter = ScrapeProtocolConverter.class,
             description = "Format of a scraped URL that answers without a usable Content-Type, as Prometheus 3's"
-                    + " fallback_scrape_protocol: PrometheusText0.0.4, PrometheusText1.0.0, OpenMetricsText0.0.1,"
-                    + " OpenMetricsText1.0.0 (default: none; such an answer is an input error).")
-    String fallbackScrapeProtocol;
+                    + " fallback_scrape_protocol: PrometheusProto, PrometheusText0.0.4, PrometheusText1.0.0,"
+                    + " OpenMetricsText0.0.1, OpenMetricsText1.0.0 (default: none; such an answer is an input error).")
+    ScrapeProtocol fallbackScrapeProtocol;
+
+    @Option(names = "--scrape-protocols", paramLabel = "PROTOCOL[,PROTOCOL...]", split = ",",
+            converter = ScrapeProtocolConverter.class,
+            description = "The formats a scraped URL is asked for, preferred first, as Prometheus 3's scrape_protocols"
+                    + " (default: OpenMetricsText1.0.0,OpenMetricsText0.0.1,PrometheusText1.0.0,PrometheusText0.0.4;"
+                    + " PrometheusProto asks for the protobuf format).")
+    List<ScrapeProtocol> scrapeProtocols;
+
+    @Option(names = "--input-format", paramLabel = "FORMAT",
+            description = "Format of a file or stdin: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: protobuf for"
+                    + " *.pb and *.bin, or when the input starts as a delimited MetricFamily message; else text).")
+    InputFormat inputFormat = InputFormat.auto;
 
     FetchOptions toFetchOptions() throws SourceException {
-        ScrapeProtocol fallback = null;
-        if (fallbackScrapeProtocol != null) {
-            fallback = ScrapeProtocol.named(fallbackScrapeProtocol);
-            if (fallback == null || fallback == ScrapeProtocol.PROMETHEUS_PROTO) {
-                throw new SourceException("--fallback-scrape-protocol: " + (fallback == null ? "unknown protocol \""
-                        + fallbackScrapeProtocol + "\"" : "the protobuf format cannot be read") + " (use one of "
-                        + ScrapeProtocol.names() + ")");
+        List<ScrapeProtocol> protocols = ScrapeProtocol.DEFAULTS;
+        if (scrapeProtocols != null) {
+            protocols = new ArrayList<>();
+            for (ScrapeProtocol p : scrapeProtocols) {
+                if (protocols.contains(p)) {
+                    throw new SourceException("--scrape-protocols: " + p.configName() + " is given twice");
+                }
+                protocols.add(p);
             }
         }
-        return new FetchOptions(timeout, maxBytes, authorization(), fallback);
+        return new FetchOptions(timeout, maxBytes, authorization(), fallbackScrapeProtocol, protocols, inputFormat.format());
     }
 
     private String authorization() throws SourceException {

@@ -156,7 +156,7 @@ final class UsageCommand implements Callable<Integer> {
             notes.putAll(series.notes());
             sourceName = api.base() + " " + selector;
         } else {
-            inventory = new ScrapeReader(sourceOptions.toFetchOptions(), parent.stdin()).read(source, SeriesInventory::fromScrape);
+            inventory = new ScrapeReader(sourceOptions.toFetchOptions(), parent.stdin()).read(source, SeriesInventory::fromExposition);
             sourceName = source.equals("-") ? "stdin" : source;
         }
         UsageReport report = UsageAnalyzer.analyze(inventory, queries);

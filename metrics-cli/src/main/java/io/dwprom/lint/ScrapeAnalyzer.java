@@ -1,8 +1,8 @@
 package io.dwprom.lint;
 
 import io.dwprom.lint.parse.Dialect;
+import io.dwprom.lint.parse.Exposition;
 import io.dwprom.lint.parse.ExpositionHandler;
-import io.dwprom.lint.parse.ExpositionParser;
 import io.dwprom.lint.parse.Hash64;
 import io.dwprom.lint.parse.MetricType;
 import io.dwprom.lint.parse.ParseException;
@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Streams an exposition through {@link ExpositionParser} and condenses it into a {@link Scrape}:
+ * Streams an {@link Exposition} (text or protobuf) and condenses it into a {@link Scrape}:
  * families, series hashes, label statistics and histogram/summary sanity findings.
  */
 public final class ScrapeAnalyzer implements ExpositionHandler {
@@ -57,8 +57,13 @@ public final class ScrapeAnalyzer implements ExpositionHandler {
 
     /** As {@link #analyze(InputStream, Dialect)}, also telling {@code listener} about each distinct series. */
     public static Scrape analyze(InputStream in, Dialect dialect, SeriesListener listener) throws IOException {
+        return analyze(Exposition.text(in), dialect, listener);
+    }
+
+    /** As {@link #analyze(InputStream, Dialect, SeriesListener)}, for an exposition in any format. */
+    public static Scrape analyze(Exposition exposition, Dialect dialect, SeriesListener listener) throws IOException {
         ScrapeAnalyzer analyzer = new ScrapeAnalyzer(dialect, listener);
-        new ExpositionParser(in, analyzer, dialect).parse();
+        exposition.read(analyzer, dialect);
         return analyzer.result();
     }
 
@@ -122,12 +127,22 @@ public final class ScrapeAnalyzer implements ExpositionHandler {
 
     @Override
     public void sample(Sample s) {
+        sample(s, false);
+    }
+
+    /** A native histogram is one series of its family, with none of the classic buckets' checks. */
+    @Override
+    public void nativeHistogram(Sample s) {
+        sample(s, true);
+    }
+
+    private void sample(Sample s, boolean nativeHistogram) {
         Family f = familyOf(s.name());
         String suffix = lastSuffix;
         f.countSample();
         MetricType type = f.type();
         boolean bucketed = type.isHistogram() || type == MetricType.GAUGE_HISTOGRAM && dialect.isPromtool3();
-        String special = bucketed ? "le"
+        String special = nativeHistogram ? null : bucketed ? "le"
                 : type == MetricType.SUMMARY ? "quantile" : null;
         if (dialect.isPromtool()) {
             checkAsPromtool(f, s, special);

@@ -1,7 +1,7 @@
 package io.dwprom.usage;
 
 import io.dwprom.lint.parse.Dialect;
-import io.dwprom.lint.parse.ExpositionParser;
+import io.dwprom.lint.parse.Exposition;
 import io.dwprom.lint.parse.Hash64;
 
 import java.io.IOException;
@@ -50,8 +50,13 @@ public final class SeriesInventory {
      * malformed input.
      */
     public static SeriesInventory fromScrape(InputStream in) throws IOException {
+        return fromExposition(Exposition.text(in));
+    }
+
+    /** As {@link #fromScrape}, for an exposition in any format (a native histogram is one series of its family). */
+    public static SeriesInventory fromExposition(Exposition exposition) throws IOException {
         ScrapeInventoryHandler handler = new ScrapeInventoryHandler(Dialect.OPENMETRICS);
-        new ExpositionParser(in, handler).parse();
+        exposition.read(handler, Dialect.OPENMETRICS);
         return new SeriesInventory(handler.families());
     }
 

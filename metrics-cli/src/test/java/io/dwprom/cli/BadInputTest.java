@@ -24,8 +24,11 @@ class BadInputTest {
     void binaryGarbageIsAnInputError() throws IOException {
         byte[] garbage = new byte[4096];
         new Random(7).nextBytes(garbage);
-        Path file = Files.write(dir.resolve("garbage.bin"), garbage);
+        Path file = Files.write(dir.resolve("garbage.dat"), garbage);
         assertCleanInputError(CliRun.run("lint", file.toString()), "metrics-lint: " + file + ":1:", "expected a metric name or '#'");
+        Path named = Files.write(dir.resolve("garbage.bin"), garbage); // read as protobuf by its name
+        assertCleanInputError(CliRun.run("lint", named.toString()), "metrics-lint: " + named + ": byte offset 0: ",
+                "not a MetricFamily message");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.dwprom.cli;
 
+import io.dwprom.lint.parse.ClientJavaScrapes;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -97,6 +98,20 @@ class LauncherIT {
         Result r = run(List.of(alone.resolve("metrics-lint").toString(), "lint", DEMO.toString()), null, Map.of());
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("metrics-cli.jar not found").contains("mvn -pl metrics-cli -am package");
+    }
+
+    @Test
+    void theJarReadsAProtobufScrapeAsItsTextScrapeAndATextScrapeLoadsNoProtobufClass() throws Exception {
+        ClientJavaScrapes scrapes = ClientJavaScrapes.classic();
+        Path text = Files.write(tmp.resolve("scrape.prom"), scrapes.text());
+        Path proto = Files.write(tmp.resolve("scrape.pb"), scrapes.protobuf());
+        Result fromText = run(List.of(LAUNCHER.toString(), "lint", text.toString()), null, Map.of());
+        Result fromProto = run(List.of(LAUNCHER.toString(), "lint", proto.toString()), null, Map.of());
+        assertThat(fromProto.exitCode()).as(fromProto.err()).isEqualTo(fromText.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(fromProto.out().replace(proto.toString(), "SOURCE"))
+                .isEqualTo(fromText.out().replace(text.toString(), "SOURCE"));
+        assertThat(classSources(LAUNCHER, Map.of())).contains("io.dwprom.lint.ScrapeAnalyzer")
+                .doesNotContain("io.prometheus.metrics").doesNotContain("ProtobufExposition");
     }
 
     private static void assertSameAsJar(Path launcher, Map<String, String> env) throws Exception {

@@ -250,22 +250,39 @@ class UrlSourceTest {
     }
 
     @Test
-    void theFallbackMustBeATextProtocolOfPrometheus() {
+    void theFallbackMustBeAProtocolOfPrometheus() {
         String url = serve("/plain", "text/plain");
         CliRun unknown = CliRun.run("lint", "--fallback-scrape-protocol", "text", url);
         assertThat(unknown.exitCode()).isEqualTo(2);
-        assertThat(unknown.err()).contains("--fallback-scrape-protocol: unknown protocol \"text\"");
-        CliRun proto = CliRun.run("lint", "--fallback-scrape-protocol", "PrometheusProto", url);
-        assertThat(proto.exitCode()).isEqualTo(2);
-        assertThat(proto.err()).contains("protobuf");
+        assertThat(unknown.err()).contains("--fallback-scrape-protocol': unknown protocol \"text\"")
+                .contains("PrometheusProto");
     }
 
     @Test
-    void aProtobufAnswerIsAnInputError() {
+    void aProtobufFallbackReadsAnAnswerWithoutContentTypeAsProtobuf() {
+        String url = serve("/no-type-proto", null);
+        CliRun r = CliRun.run("lint", "--fallback-scrape-protocol", "PrometheusProto", url);
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).startsWith("metrics-lint: " + url + ": byte offset 0: ");
+    }
+
+    @Test
+    void aProtobufAnswerIsReadAsProtobufWhateverTheFallback() {
         String url = serve("/proto", "application/vnd.google.protobuf; proto=io.prometheus.client.MetricFamily; encoding=delimited");
         CliRun r = CliRun.run("lint", "--fallback-scrape-protocol", "PrometheusText0.0.4", url);
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).startsWith("metrics-lint: " + url + ": Content-Type \"application/vnd.google.protobuf").contains("protobuf");
+        assertThat(r.err()).startsWith("metrics-lint: " + url + ": byte offset 0: ");
+    }
+
+    @Test
+    void scrapeProtocolsMustBeKnownAndGivenOnce() {
+        String url = serve("/plain-protocols", "text/plain");
+        CliRun unknown = CliRun.run("lint", "--scrape-protocols", "PrometheusProto,Text", url);
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("--scrape-protocols' (PROTOCOL[,PROTOCOL...]): unknown protocol \"Text\"");
+        CliRun twice = CliRun.run("lint", "--scrape-protocols", "PrometheusText0.0.4,PrometheusText0.0.4", url);
+        assertThat(twice.exitCode()).isEqualTo(2);
+        assertThat(twice.err()).contains("--scrape-protocols: PrometheusText0.0.4 is given twice");
     }
 
     /** API answers of a server are JSON, not scrapes: their Content-Type is not judged. */

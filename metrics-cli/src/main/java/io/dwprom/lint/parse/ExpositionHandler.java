@@ -22,4 +22,13 @@ public interface ExpositionHandler {
 
     /** A sample line. The sample object is reused: copy what must outlive the call. */
     void sample(Sample sample);
+
+    /**
+     * The native part of one histogram metric of the protobuf format: ONE series named as its family, with the
+     * metric's labels (no {@code le}) and its observation count as value. Its classic buckets, when it has any,
+     * arrive as ordinary {@code _bucket}/{@code _count}/{@code _sum} samples. By default a sample like any other.
+     */
+    default void nativeHistogram(Sample sample) {
+        sample(sample);
+    }
 }

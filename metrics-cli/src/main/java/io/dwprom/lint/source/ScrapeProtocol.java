@@ -1,25 +1,36 @@
 package io.dwprom.lint.source;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
- * The scrape protocols of Prometheus 3's {@code fallback_scrape_protocol}, and how a scraped URL's
- * {@code Content-Type} is judged as Prometheus 3 judges it: a media type it recognises is used, a missing,
- * unparsable or unknown one is an error unless a fallback protocol is given.
+ * The scrape protocols of Prometheus 3's {@code scrape_protocols} and {@code fallback_scrape_protocol}: the
+ * {@code Accept} header a list of them makes, and how a scraped URL's {@code Content-Type} is judged as Prometheus 3
+ * judges it: a media type it recognises is used, a missing, unparsable or unknown one is an error unless a fallback
+ * protocol is given.
  */
 public enum ScrapeProtocol {
-    PROMETHEUS_PROTO("PrometheusProto", "application/vnd.google.protobuf"),
-    OPENMETRICS_TEXT_0_0_1("OpenMetricsText0.0.1", "application/openmetrics-text"),
-    OPENMETRICS_TEXT_1_0_0("OpenMetricsText1.0.0", "application/openmetrics-text"),
-    PROMETHEUS_TEXT_0_0_4("PrometheusText0.0.4", "text/plain"),
-    PROMETHEUS_TEXT_1_0_0("PrometheusText1.0.0", "text/plain");
+    PROMETHEUS_PROTO("PrometheusProto", "application/vnd.google.protobuf",
+            "application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily;encoding=delimited"),
+    OPENMETRICS_TEXT_0_0_1("OpenMetricsText0.0.1", "application/openmetrics-text",
+            "application/openmetrics-text;version=0.0.1"),
+    OPENMETRICS_TEXT_1_0_0("OpenMetricsText1.0.0", "application/openmetrics-text",
+            "application/openmetrics-text;version=1.0.0;escaping=allow-utf-8"),
+    PROMETHEUS_TEXT_0_0_4("PrometheusText0.0.4", "text/plain", "text/plain;version=0.0.4"),
+    PROMETHEUS_TEXT_1_0_0("PrometheusText1.0.0", "text/plain", "text/plain;version=1.0.0;escaping=allow-utf-8");
+
+    /** Prometheus 3's default {@code scrape_protocols}: the text formats, newest first, no protobuf. */
+    public static final List<ScrapeProtocol> DEFAULTS = List.of(OPENMETRICS_TEXT_1_0_0, OPENMETRICS_TEXT_0_0_1,
+            PROMETHEUS_TEXT_1_0_0, PROMETHEUS_TEXT_0_0_4);
 
     private final String configName;
     private final String mediaType;
+    private final String accept;
 
-    ScrapeProtocol(String configName, String mediaType) {
+    ScrapeProtocol(String configName, String mediaType, String accept) {
         this.configName = configName;
         this.mediaType = mediaType;
+        this.accept = accept;
     }
 
     /** The name as Prometheus' configuration spells it, e.g. {@code PrometheusText0.0.4}. */
@@ -37,24 +48,35 @@ public enum ScrapeProtocol {
         return null;
     }
 
-    /** The names the option takes (the text protocols), for messages. */
+    /** The names the options take, for messages. */
     public static String names() {
         StringBuilder sb = new StringBuilder();
         for (ScrapeProtocol p : values()) {
-            if (p != PROMETHEUS_PROTO) {
-                sb.append(sb.length() == 0 ? "" : ", ").append(p.configName);
-            }
+            sb.append(sb.length() == 0 ? "" : ", ").append(p.configName);
         }
         return sb.toString();
     }
 
     /**
-     * The media type a scrape of {@code url} is read as, given its {@code Content-Type} header ({@code null} when
-     * absent): the header's own media type when it is one of Prometheus' three, otherwise the fallback's; without a
-     * fallback a {@link SourceException} naming the URL and the header. The protobuf format is not read: an answer
-     * in it is refused either way.
+     * The {@code Accept} header Prometheus 3 sends for {@code protocols} (its {@code acceptHeader}): each protocol's
+     * media type, the 1.0.0 text formats with {@code escaping=allow-utf-8}, weighted {@code q=0.6} down in the order
+     * given, then any media type one step lower.
      */
-    static String mediaType(String url, String contentType, ScrapeProtocol fallback) throws SourceException {
+    public static String acceptHeader(List<ScrapeProtocol> protocols) {
+        StringBuilder sb = new StringBuilder();
+        int weight = values().length + 1;
+        for (ScrapeProtocol p : protocols) {
+            sb.append(p.accept).append(";q=0.").append(weight--).append(',');
+        }
+        return sb.append("*/*;q=0.").append(weight).toString();
+    }
+
+    /**
+     * The format a scrape of {@code url} is read in, given its {@code Content-Type} header ({@code null} when
+     * absent): the header's own when its media type is one of Prometheus' three, otherwise the fallback's; without a
+     * fallback a {@link SourceException} naming the URL and the header.
+     */
+    static ScrapeFormat format(String url, String contentType, ScrapeProtocol fallback) throws SourceException {
         String problem;
         String mediaType = contentType == null ? null : parseMediaType(contentType);
         if (contentType == null || contentType.isEmpty()) {
@@ -62,10 +84,9 @@ public enum ScrapeProtocol {
         } else if (mediaType == null) {
             problem = "cannot parse the Content-Type header \"" + contentType + "\"";
         } else if (mediaType.equals("application/openmetrics-text") || mediaType.equals("text/plain")) {
-            return mediaType;
+            return ScrapeFormat.TEXT;
         } else if (mediaType.equals(PROMETHEUS_PROTO.mediaType)) {
-            throw new SourceException(url + ": Content-Type \"" + contentType
-                    + "\": the protobuf exposition format cannot be read (only the text formats)");
+            return ScrapeFormat.PROTOBUF;
         } else {
             problem = "unsupported Content-Type header \"" + contentType + "\"";
         }
@@ -73,11 +94,7 @@ public enum ScrapeProtocol {
             throw new SourceException(url + ": " + problem + " (Prometheus 3 refuses such a scrape); "
                     + "--fallback-scrape-protocol says which format to assume (" + names() + ")");
         }
-        if (fallback == PROMETHEUS_PROTO) {
-            throw new SourceException(url + ": " + problem + ", and the protobuf exposition format of "
-                    + "--fallback-scrape-protocol cannot be read (only the text formats)");
-        }
-        return fallback.mediaType;
+        return fallback == PROMETHEUS_PROTO ? ScrapeFormat.PROTOBUF : ScrapeFormat.TEXT;
     }
 
     /**

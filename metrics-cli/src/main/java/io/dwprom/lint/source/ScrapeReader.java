@@ -4,12 +4,18 @@ import io.dwprom.lint.parse.Dialect;
 import io.dwprom.lint.Scrape;
 import io.dwprom.lint.ScrapeAnalyzer;
 import io.dwprom.lint.SeriesListener;
+import io.dwprom.lint.parse.Exposition;
 import io.dwprom.lint.parse.ParseException;
+import io.dwprom.lint.parse.ProtobufException;
+import io.dwprom.lint.parse.ProtobufExposition;
 
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Opens a source and analyses it, turning parse errors into one-line messages naming the source. */
+/**
+ * Opens a source and analyses it in its format (text or protobuf), turning malformed input into one-line messages
+ * naming the source.
+ */
 public final class ScrapeReader {
     private final FetchOptions options;
     private final InputStream stdin;
@@ -19,7 +25,10 @@ public final class ScrapeReader {
         this.stdin = stdin;
     }
 
-    /** Reads {@code spec}; malformed input becomes a {@link SourceException} "SOURCE:LINE:COLUMN: message". */
+    /**
+     * Reads {@code spec}; malformed input becomes a {@link SourceException} "SOURCE:LINE:COLUMN: message" (text) or
+     * "SOURCE: byte offset N: message" (protobuf).
+     */
     public Scrape read(String spec, Dialect dialect) throws SourceException {
         return read(spec, dialect, SeriesListener.NONE);
     }
@@ -33,10 +42,14 @@ public final class ScrapeReader {
     public <T> T read(String spec, Analysis<T> analysis) throws SourceException {
         try (OpenedSource source = Sources.openScrape(spec, options, stdin)) {
             try {
-                return analysis.analyze(source.stream());
+                return analysis.analyze(source.format() == ScrapeFormat.PROTOBUF
+                        ? new ProtobufExposition(source.stream(), options.maxBytes())
+                        : Exposition.text(source.stream()));
             } catch (ParseException e) {
                 throw new SourceException(source.name() + ":" + e.line() + (e.column() > 0 ? ":" + e.column() : "")
                         + ": " + e.detail(), true);
+            } catch (ProtobufException e) {
+                throw new SourceException(source.name() + ": byte offset " + e.offset() + ": " + e.detail(), true);
             }
         } catch (SourceException e) {
             throw e;
@@ -59,10 +72,10 @@ public final class ScrapeReader {
                 + " METRICS_LINT_JAVA_OPTS");
     }
 
-    /** Turns an exposition stream into a result; throws {@link ParseException} on malformed input. */
+    /** Turns an exposition into a result; throws {@link ParseException} or {@link ProtobufException} on malformed input. */
     @FunctionalInterface
     public interface Analysis<T> {
-        T analyze(InputStream in) throws IOException;
+        T analyze(Exposition exposition) throws IOException;
     }
 
     /** The lint's own analysis; a named class rather than a lambda, which would bootstrap invokedynamic at start. */
@@ -76,8 +89,8 @@ public final class ScrapeReader {
         }
 
         @Override
-        public Scrape analyze(InputStream in) throws IOException {
-            return ScrapeAnalyzer.analyze(in, dialect, listener);
+        public Scrape analyze(Exposition exposition) throws IOException {
+            return ScrapeAnalyzer.analyze(exposition, dialect, listener);
         }
     }
 }

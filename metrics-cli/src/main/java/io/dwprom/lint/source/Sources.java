@@ -1,5 +1,6 @@
 package io.dwprom.lint.source;
 
+import java.io.BufferedInputStream;
 import java.io.File;
 import java.io.FileInputStream;
 import java.io.IOException;
@@ -12,11 +13,6 @@ import java.util.zip.GZIPInputStream;
  * or {@code -} for standard input.
  */
 public final class Sources {
-    /** The Accept header Prometheus 3 sends when scraping (without the protobuf format, which is not read). */
-    public static final String ACCEPT = "application/openmetrics-text;version=1.0.0;escaping=allow-utf-8;q=0.6,"
-            + "application/openmetrics-text;version=0.0.1;q=0.5,text/plain;version=1.0.0;escaping=allow-utf-8;q=0.4,"
-            + "text/plain;version=0.0.4;q=0.3,*/*;q=0.2";
-
     /** How much of a non-2xx response body is kept for the caller. */
     public static final int ERROR_BODY_BYTES = 4096;
 
@@ -57,8 +53,9 @@ public final class Sources {
     }
 
     /**
-     * Opens {@code spec} as a scrape: a URL's answer must have a {@code Content-Type} of a text exposition format,
-     * or {@link FetchOptions#fallbackProtocol()} is assumed, as Prometheus 3 does.
+     * Opens {@code spec} as a scrape: a URL's answer must have the {@code Content-Type} of an exposition format, or
+     * {@link FetchOptions#fallbackProtocol()} is assumed, as Prometheus 3 does; a file or stdin is in
+     * {@link FetchOptions#inputFormat()}, or in the format {@link ProtobufDetection} detects.
      */
     public static OpenedSource openScrape(String spec, FetchOptions options, InputStream stdin) throws SourceException {
         return open(spec, options, stdin, true);
@@ -66,13 +63,33 @@ public final class Sources {
 
     private static OpenedSource open(String spec, FetchOptions options, InputStream stdin, boolean scrape)
             throws SourceException {
-        if (spec.equals("-")) {
-            return new OpenedSource("stdin", new LimitedInputStream(stdin, options.maxBytes(), "stdin"));
-        }
         if (isUrl(spec)) {
             return UrlSource.open(spec, options, scrape);
         }
-        return openFile(spec, options);
+        OpenedSource opened = spec.equals("-")
+                ? new OpenedSource("stdin", new LimitedInputStream(stdin, options.maxBytes(), "stdin"))
+                : openFile(spec, options);
+        return scrape ? inFormat(opened, options.inputFormat(), !spec.equals("-") && ProtobufDetection.byName(spec))
+                : opened;
+    }
+
+    /** {@code opened} in the format given, named by the file, or detected from its first bytes. */
+    private static OpenedSource inFormat(OpenedSource opened, ScrapeFormat given, boolean protobufByName)
+            throws SourceException {
+        if (given != null || protobufByName) {
+            return new OpenedSource(opened.name(), opened.stream(), given != null ? given : ScrapeFormat.PROTOBUF);
+        }
+        BufferedInputStream in = new BufferedInputStream(opened.stream(), 1 << 16);
+        try {
+            return new OpenedSource(opened.name(), in,
+                    ProtobufDetection.sniff(in) ? ScrapeFormat.PROTOBUF : ScrapeFormat.TEXT);
+        } catch (SourceException e) {
+            closeQuietly(in);
+            throw e;
+        } catch (IOException e) {
+            closeQuietly(in);
+            throw new SourceException(opened.name() + ": cannot read: " + e.getMessage());
+        }
     }
 
     /** A file through java.io, which a short run links far fewer classes for than java.nio.file. */

@@ -25,9 +25,9 @@ final class UrlSource {
     static final int MAX_REDIRECTS = 10;
 
     /**
-     * Sends a GET with Prometheus' Accept header, following redirects; a non-2xx status, a timeout or a refused
-     * connection is a {@link SourceException}. Credentials go only to the scheme, host and port of {@code url}: a
-     * redirect elsewhere is followed without them. A {@code scrape} must answer with a text exposition format's
+     * Sends a GET with the Accept header Prometheus 3 sends for the options' scrape protocols, following redirects;
+     * a non-2xx status, a timeout or a refused connection is a {@link SourceException}. Credentials go only to the scheme, host and port of {@code url}: a
+     * redirect elsewhere is followed without them. A {@code scrape} must answer with an exposition format's
      * {@code Content-Type}, or the options' fallback protocol is assumed (see {@link ScrapeProtocol}).
      */
     static OpenedSource open(String url, FetchOptions options, boolean scrape) throws SourceException {
@@ -83,9 +83,10 @@ final class UrlSource {
             throw new SourceException(url + ": server returned HTTP " + status, status,
                     startOf(body(response, watch, timeoutMessage)));
         }
+        ScrapeFormat format = ScrapeFormat.TEXT;
         if (scrape) {
             try {
-                ScrapeProtocol.mediaType(url, response.headers().firstValue("Content-Type").orElse(null),
+                format = ScrapeProtocol.format(url, response.headers().firstValue("Content-Type").orElse(null),
                         options.fallbackProtocol());
             } catch (SourceException e) {
                 closeQuietly(response.body());
@@ -93,7 +94,8 @@ final class UrlSource {
             }
         }
         try {
-            return new OpenedSource(url, new LimitedInputStream(body(response, watch, timeoutMessage).get(), options.maxBytes(), url));
+            return new OpenedSource(url, new LimitedInputStream(body(response, watch, timeoutMessage).get(), options.maxBytes(), url),
+                    format);
         } catch (SourceException e) {
             throw e;
         } catch (IOException e) {
@@ -103,7 +105,7 @@ final class UrlSource {
 
     private static HttpRequest request(URI uri, FetchOptions options, boolean withCredentials) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(options.timeout()).GET()
-                .header("Accept", Sources.ACCEPT)
+                .header("Accept", ScrapeProtocol.acceptHeader(options.scrapeProtocols()))
                 .header("Accept-Encoding", "gzip")
                 .header("User-Agent", "metrics-lint");
         if (options.authorization() != null && withCredentials) {
