@@ -83,7 +83,7 @@ public class NativeHistogramsFactory {
         this.zeroThreshold = zeroThreshold;
     }
 
-    @ValidationMethod(message = "zeroThreshold must be a positive finite number")
+    @ValidationMethod(message = "nativeHistograms.zeroThreshold must be a positive finite number")
     public boolean isZeroThresholdPositiveAndFinite() {
         return zeroThreshold > 0 && !Double.isInfinite(zeroThreshold);
     }
