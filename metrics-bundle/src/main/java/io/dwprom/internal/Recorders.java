@@ -61,7 +61,7 @@ public final class Recorders {
                 exemplars, natives);
         this.database = new DatabaseMetrics(registry, guard, buckets.getDbQueryDurationSeconds(), exemplars,
                 config.getDbActiveConnectionsName(), natives);
-        this.registryFamilies = new RegistryFamilies(registry, dropwizardRegistry);
+        this.registryFamilies = new RegistryFamilies(registry, dropwizardRegistry, natives);
         this.helpers = new MetricHelpers(registry, barrier, guard, Buckets.toArray(Buckets.HTTP_DURATION_SECONDS),
                 config.getMaxHelperFamilies());
         // One classifier for JDBI and JDBC: the table limit holds for the application, not per access style.
