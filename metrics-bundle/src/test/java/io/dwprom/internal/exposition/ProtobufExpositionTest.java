@@ -8,7 +8,10 @@ import io.dwprom.internal.core.NativeHistograms;
 import io.dwprom.internal.core.ScrapeBarrier;
 import io.dwprom.internal.db.DatabaseMetrics;
 import io.dwprom.internal.http.HttpMetricsTestAccess;
+import io.dwprom.internal.exemplars.Exemplars;
 import io.dwprom.testapp.Golden;
+import io.dwprom.testapp.SampledSpan;
+import io.opentelemetry.context.Scope;
 // client_java's generated client_model classes, in the package of the protobuf runtime it shades.
 import io.prometheus.metrics.expositionformats.generated.com_google_protobuf_4_35_0.Metrics;
 import io.prometheus.client.Counter;
@@ -103,6 +106,30 @@ class ProtobufExpositionTest {
     }
 
     @Test
+    void exemplarsOfSampledRequestsRideOnTheClassicBucketsOfTheProtobufAnswer() throws Exception {
+        NativeHistograms natives = NativeHistograms.enabled(SETTINGS);
+        CollectorRegistry registry = new CollectorRegistry();
+        try (Scope ignored = SampledSpan.makeCurrent()) {
+            HttpMetricsTestAccess.recordPinnedRequests(registry, new CardinalityGuard(registry, 100), natives,
+                    Exemplars.sampler(true).orElseThrow());
+        }
+        PrometheusServlet servlet = new PrometheusServlet(registry, new ScrapeBarrier(), EndpointAccess.open(),
+                false, natives);
+
+        Metrics.MetricFamily http = parse(scrape(servlet, PROMETHEUS_2_42_NATIVE).bytes)
+                .get("http_request_duration_seconds");
+        for (Metrics.Metric series : http.getMetricList()) {
+            Metrics.Histogram histogram = series.getHistogram();
+            List<Metrics.Exemplar> exemplars = histogram.getBucketList().stream().filter(Metrics.Bucket::hasExemplar)
+                    .map(Metrics.Bucket::getExemplar).toList();
+            assertThat(exemplars).hasSize(1);
+            assertThat(exemplars.get(0).getLabelList()).anyMatch(pair -> pair.getValue().equals(SampledSpan.TRACE_ID));
+            assertThat(exemplars.get(0).getValue()).isEqualTo(histogram.getSampleSum());
+            assertThat(histogram.getPositiveSpanCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void withNativeHistogramsTheTextFormatsAreExactlyAsWithout() throws Exception {
         NativeHistograms natives = NativeHistograms.enabled(SETTINGS);
         CollectorRegistry withNative = recorded(natives);
@@ -136,7 +163,7 @@ class ProtobufExpositionTest {
     private static CollectorRegistry recorded(NativeHistograms natives) {
         CollectorRegistry registry = new CollectorRegistry();
         CardinalityGuard guard = new CardinalityGuard(registry, 100);
-        HttpMetricsTestAccess.recordPinnedRequests(registry, guard, natives);
+        HttpMetricsTestAccess.recordPinnedRequests(registry, guard, natives, null);
         DatabaseMetrics db = new DatabaseMetrics(registry, guard, Buckets.DB_QUERY_SECONDS, null,
                 DatabaseMetrics.CONNECTIONS, natives);
         db.recordQuery("select", "experiments", Duration.ofNanos(700_000));

@@ -4,6 +4,7 @@ import io.dwprom.internal.core.Buckets;
 import io.dwprom.internal.core.CardinalityGuard;
 import io.dwprom.internal.core.NativeHistograms;
 import io.prometheus.client.CollectorRegistry;
+import io.prometheus.client.exemplars.HistogramExemplarSampler;
 
 /** The HTTP families recorded as in their golden test, for tests of other packages. */
 public final class HttpMetricsTestAccess {
@@ -11,11 +12,11 @@ public final class HttpMetricsTestAccess {
     private HttpMetricsTestAccess() {
     }
 
-    /** The golden test's two requests: 2 ms and 300 ms. */
+    /** The golden test's two requests: 2 ms and 300 ms; {@code exemplars} may be null. */
     public static HttpMetrics recordPinnedRequests(CollectorRegistry registry, CardinalityGuard guard,
-                                                   NativeHistograms natives) {
+                                                   NativeHistograms natives, HistogramExemplarSampler exemplars) {
         HttpMetrics metrics = new HttpMetrics(registry, guard, Buckets.HTTP_DURATION_SECONDS, Buckets.HTTP_SIZE_BYTES,
-                null, natives);
+                exemplars, natives);
         metrics.start();
         metrics.start();
         metrics.record("GET", "/experiments/{id}", "200", 2_000_000, 0, 512);
