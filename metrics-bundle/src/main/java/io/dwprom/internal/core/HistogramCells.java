@@ -65,10 +65,10 @@ public final class HistogramCells {
         while (bucket < upperBounds.length && value > upperBounds[bucket]) {
             bucket++;
         }
-        stripe.add(firstCell + bucket, 1);
         if (units != 0) { // an empty body adds nothing to the sum: spare the atomic write
             stripe.add(firstCell + upperBounds.length + 1, units);
         }
+        stripe.add(firstCell + bucket, 1); // last: NativeCells reads the bucket counts as observations finished
         if (exemplars != null) {
             exemplars.offer(bucket, value, bucket == 0 ? Double.NEGATIVE_INFINITY : upperBounds[bucket - 1],
                     bucket == upperBounds.length ? Double.POSITIVE_INFINITY : upperBounds[bucket]);
@@ -90,6 +90,15 @@ public final class HistogramCells {
     /** The observations in each bucket ({@code +Inf} last, not cumulative), read from {@code sums}. */
     public long[] bucketCounts(long[] sums) {
         return Arrays.copyOfRange(sums, firstCell, firstCell + leValues.length);
+    }
+
+    /** The observations counted in {@code sums}: the {@code +Inf} bucket's cumulative count. */
+    public long count(long[] sums) {
+        long count = 0;
+        for (int bucket = 0; bucket < leValues.length; bucket++) {
+            count += sums[firstCell + bucket];
+        }
+        return count;
     }
 
     /** The sum of the observed values in the exposed unit, read from {@code sums}. */

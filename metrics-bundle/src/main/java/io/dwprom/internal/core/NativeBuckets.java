@@ -11,7 +11,9 @@ import java.util.concurrent.atomic.LongAdder;
  * first observation; a value outside it moves the window when the observed range still fits, and otherwise
  * halves the resolution (lowers the schema by one, merging bucket pairs) until it fits.
  *
- * <p>Recording is one atomic addition into the current window. Moving the window is rare and done under a lock:
+ * <p>The window keeps its counts in up to {@value #MAX_STRIPES} padded stripes (two per core), chosen by
+ * thread as {@link StripedLongs} does, so that threads running at once rarely write the same cache line; a read
+ * adds the stripes up. Recording is one atomic addition into the current window. Moving the window is rare and done under a lock:
  * the new window is published, then the old one's counts are drained into it. A writer that added to a window
  * after it was replaced notices (the window it wrote is no longer current), takes its count back from the old
  * cell and adds it to the current window, so no count is lost or counted twice. Values are expected to be zero or
@@ -19,7 +21,14 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class NativeBuckets {
 
+    static final int MAX_STRIPES = 4;
+    private static final int STRIPES = Math.min(MAX_STRIPES,
+            ThreadStripes.powerOfTwoAtLeast(2 * Runtime.getRuntime().availableProcessors()));
+    /** Longs between two stripes' counts: 128 bytes, so no two stripes share a cache line or its prefetch pair. */
+    private static final int PADDING = 16;
+
     private final int maxBuckets;
+    private final int stride;
     private final double zeroThreshold;
     private final LongAdder zeroCount = new LongAdder();
     private final int initialSchema;
@@ -27,6 +36,7 @@ public final class NativeBuckets {
 
     public NativeBuckets(NativeHistogramSettings settings) {
         this.maxBuckets = settings.maxBuckets();
+        this.stride = maxBuckets + PADDING;
         this.zeroThreshold = settings.zeroThreshold();
         this.initialSchema = settings.initialSchema();
     }
@@ -39,11 +49,15 @@ public final class NativeBuckets {
         }
         Window current = window;
         int schema = current == null ? initialSchema : current.schema;
-        add(schema, NativeBucketIndex.of(Math.min(value, Double.MAX_VALUE), schema), 1);
+        add(schema, NativeBucketIndex.of(Math.min(value, Double.MAX_VALUE), schema), 1,
+                ThreadStripes.ofCurrentThread(STRIPES - 1) * stride);
     }
 
-    /** Adds {@code count} to the bucket {@code index} of {@code schema} (at or above the current schema). */
-    private void add(int schema, int index, long count) {
+    /**
+     * Adds {@code count} to the bucket {@code index} of {@code schema} (at or above the current schema), in the
+     * stripe starting at cell {@code stripe}.
+     */
+    private void add(int schema, int index, long count, int stripe) {
         while (true) {
             Window current = window;
             if (current == null) {
@@ -59,12 +73,12 @@ public final class NativeBuckets {
                 }
                 slot = slot < 0 ? 0 : maxBuckets - 1;
             }
-            current.counts.getAndAdd(slot, count);
+            current.counts.getAndAdd(stripe + slot, count);
             if (window == current) {
                 return;
             }
             // Replaced meanwhile: whatever the drain did not move yet is taken back and added anew.
-            count = current.counts.getAndSet(slot, 0);
+            count = current.counts.getAndSet(stripe + slot, 0);
             if (count == 0) {
                 return;
             }
@@ -79,7 +93,7 @@ public final class NativeBuckets {
         if (old == null) {
             int first = Math.max(NativeBucketIndex.MIN_SCHEMA, Math.min(schema, initialSchema));
             int at = NativeBucketIndex.coarser(index, schema - first);
-            window = new Window(first, at - maxBuckets / 2, maxBuckets, false);
+            window = new Window(first, at - maxBuckets / 2, STRIPES * stride, false);
             return;
         }
         int target = NativeBucketIndex.coarser(index, schema - old.schema);
@@ -89,7 +103,7 @@ public final class NativeBuckets {
         int low = target;
         int high = target;
         for (int slot = 0; slot < maxBuckets; slot++) {
-            if (old.counts.get(slot) != 0) {
+            if (old.count(slot, stride) != 0) {
                 low = Math.min(low, old.offset + slot);
                 high = Math.max(high, old.offset + slot);
             }
@@ -102,11 +116,13 @@ public final class NativeBuckets {
         }
         boolean saturated = (long) high - low + 1 > maxBuckets; // beyond any schema's reach: clamp at the edges
         int spare = Math.max(0, maxBuckets - (high - low + 1));
-        window = new Window(newSchema, low - spare / 2, maxBuckets, saturated);
-        for (int slot = 0; slot < maxBuckets; slot++) {
-            long moved = old.counts.getAndSet(slot, 0);
-            if (moved != 0) {
-                add(old.schema, old.offset + slot, moved); // nested only if the range could not fit at all
+        window = new Window(newSchema, low - spare / 2, STRIPES * stride, saturated);
+        for (int stripe = 0; stripe < STRIPES * stride; stripe += stride) {
+            for (int slot = 0; slot < maxBuckets; slot++) {
+                long moved = old.counts.getAndSet(stripe + slot, 0);
+                if (moved != 0) {
+                    add(old.schema, old.offset + slot, moved, stripe); // places anew only for late counts
+                }
             }
         }
     }
@@ -120,8 +136,8 @@ public final class NativeBuckets {
         }
         List<Integer> indexes = new ArrayList<>();
         List<Long> counts = new ArrayList<>();
-        for (int slot = 0; slot < current.counts.length(); slot++) {
-            long count = current.counts.get(slot);
+        for (int slot = 0; slot < maxBuckets; slot++) {
+            long count = current.count(slot, stride);
             if (count != 0) {
                 indexes.add(current.offset + slot);
                 counts.add(count);
@@ -161,11 +177,20 @@ public final class NativeBuckets {
         /** Made for a range wider than any schema fits: values beyond it count in its first or last bucket. */
         final boolean saturated;
 
-        Window(int schema, int offset, int size, boolean saturated) {
+        Window(int schema, int offset, int cells, boolean saturated) {
             this.schema = schema;
             this.offset = offset;
-            this.counts = new AtomicLongArray(size);
+            this.counts = new AtomicLongArray(cells);
             this.saturated = saturated;
+        }
+
+        /** The count of one slot, over every stripe. */
+        long count(int slot, int stride) {
+            long total = 0;
+            for (int cell = slot; cell < counts.length(); cell += stride) {
+                total += counts.get(cell);
+            }
+            return total;
         }
     }
 }

@@ -5,12 +5,13 @@ import io.prometheus.client.exemplars.Exemplar;
 import java.util.List;
 
 /**
- * The two cells a histogram with native buckets adds to its series' {@link StripedLongs} row: observations
- * started and observations finished. An observation counts itself in, records its classic cells and its
- * {@link NativeBuckets}, and counts itself out, so a reader can tell a moment when none was half recorded: it
- * reads the finished count, then the buckets, then the started count, and when both counts agree the classic and
- * native buckets it read hold exactly the same observations (the protobuf format, like Prometheus, wants one
- * count for both). The text formats read the classic cells alone, as before.
+ * The cell a histogram with native buckets adds to its series' {@link StripedLongs} row: observations started.
+ * An observation counts itself in there, records its {@link NativeBuckets}, then its classic cells, whose bucket
+ * count it adds last, so the classic count is the count of observations finished. A reader can thus tell a
+ * moment when none was half recorded: it reads the finished count, then the native and classic buckets, then the
+ * started count, and when the two counts agree the classic and native buckets it read hold exactly the same
+ * observations (the protobuf format, like Prometheus, wants one count for both). The text formats read the
+ * classic cells alone, as before.
  */
 public final class NativeCells {
 
@@ -18,24 +19,17 @@ public final class NativeCells {
     private static final int SPINS = 50;
 
     private final int started;
-    private final int finished;
     private final NativeHistogramSettings settings;
 
-    /** @param firstCell where these two cells start in the row */
-    public NativeCells(int firstCell, NativeHistogramSettings settings) {
-        this.started = firstCell;
-        this.finished = firstCell + 1;
+    /** @param cell where the count of observations started sits in the row */
+    public NativeCells(int cell, NativeHistogramSettings settings) {
+        this.started = cell;
         this.settings = settings;
     }
 
-    /** Cells taken: observations started and finished. */
-    public int width() {
-        return 2;
-    }
-
-    /** The first cell after these. */
+    /** The first cell after this one. */
     public int endCell() {
-        return finished + 1;
+        return started + 1;
     }
 
     /** Empty native buckets for one series. */
@@ -48,10 +42,9 @@ public final class NativeCells {
                         NativeBuckets buckets) {
         stripe.add(started, 1);
         try {
-            classic.observe(stripe, units, exemplars);
             buckets.observe(classic.value(units));
         } finally {
-            stripe.add(finished, 1);
+            classic.observe(stripe, units, exemplars);
         }
     }
 
@@ -63,7 +56,7 @@ public final class NativeCells {
                              List<String> labelValues, double createdSeconds, BucketExemplars exemplars) {
         long[] sums = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            long finishedBefore = row.sum(finished);
+            long finishedBefore = classic.count(row.sums());
             NativeBuckets.Snapshot snapshot = buckets.snapshot();
             sums = row.sums();
             if (row.sum(started) == finishedBefore) {
