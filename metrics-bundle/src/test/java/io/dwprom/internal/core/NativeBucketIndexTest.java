@@ -28,7 +28,7 @@ class NativeBucketIndexTest {
     @Test
     void everyValueLiesWithinTheBoundsOfItsBucket() {
         for (int schema = NativeBucketIndex.MIN_SCHEMA; schema <= NativeBucketIndex.MAX_SCHEMA; schema++) {
-            for (double value = 1e-9; value < 1e4; value *= 1.37) {
+            for (double value = 1e-9; value < 1e4; value *= 1.0031) {
                 int index = NativeBucketIndex.of(value, schema);
                 assertThat(value).as("%s at schema %s", value, schema)
                         .isLessThanOrEqualTo(NativeBucketIndex.upperBound(index, schema) * (1 + 1e-12))
