@@ -23,6 +23,7 @@ import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -33,6 +34,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
@@ -176,7 +178,7 @@ class ProtobufExpositionTest {
 
     /** The text's families, each whole, by name: two registries may list their collectors in another order. */
     private static Map<String, List<String>> familiesByName(String text) {
-        Map<String, List<String>> families = new java.util.TreeMap<>();
+        Map<String, List<String>> families = new TreeMap<>();
         String family = "";
         for (String line : text.split("\n")) {
             if (line.equals("# EOF")) {
@@ -263,10 +265,8 @@ class ProtobufExpositionTest {
         });
         servlet.doGet(request, response);
         verify(response).setStatus(200);
-        String[] contentType = new String[1];
-        org.mockito.ArgumentCaptor<String> captor = org.mockito.ArgumentCaptor.forClass(String.class);
-        verify(response).setContentType(captor.capture());
-        contentType[0] = captor.getValue();
-        return new Scrape(contentType[0], text.toString(), bytes.toByteArray());
+        ArgumentCaptor<String> contentType = ArgumentCaptor.forClass(String.class);
+        verify(response).setContentType(contentType.capture());
+        return new Scrape(contentType.getValue(), text.toString(), bytes.toByteArray());
     }
 }
