@@ -82,7 +82,7 @@ public class PrometheusBundle<T extends Configuration> implements ConfiguredBund
             registerHttpMetrics(environment);
             environment.admin().addServlet("prometheus",
                             new PrometheusServlet(recorders.registry(), recorders.scrapeBarrier(), config.getAccess().build(),
-                                    config.isCreatedSeries()))
+                                    config.isCreatedSeries(), recorders.nativeHistograms()))
                     .addMapping(config.getPath());
             if (config.getHealth().isEnabled()) {
                 config.getHealth().register(recorders.registry(), appConfiguration, environment);

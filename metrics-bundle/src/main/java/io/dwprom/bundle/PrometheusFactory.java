@@ -42,6 +42,8 @@ import java.util.List;
  * <tr><td>maxHelperFamilies</td><td>500</td><td>families the metric helpers create; recordings into further
  * names are dropped, counted in {@code dwprom_helper_families_refused_total} and logged once</td></tr>
  * <tr><td>buckets</td><td>see {@link BucketsFactory}</td><td>histogram bucket bounds</td></tr>
+ * <tr><td>nativeHistograms</td><td>disabled, see {@link NativeHistogramsFactory}</td><td>native buckets of the
+ * duration histograms, served in the protobuf format</td></tr>
  * <tr><td>bridge</td><td>see {@link BridgeFactory}</td><td>export of Dropwizard's own registry</td></tr>
  * <tr><td>access</td><td>open</td><td>bearer token or basic auth for the endpoint, see {@link AccessFactory}</td></tr>
  * <tr><td>health</td><td>see {@link HealthChecksFactory}</td><td>health checks as gauges</td></tr>
@@ -75,6 +77,9 @@ public class PrometheusFactory {
     @Valid
     @NotNull
     private BucketsFactory buckets = new BucketsFactory();
+    @Valid
+    @NotNull
+    private NativeHistogramsFactory nativeHistograms = new NativeHistogramsFactory();
     @Valid
     @NotNull
     private BridgeFactory bridge = new BridgeFactory();
@@ -209,6 +214,16 @@ public class PrometheusFactory {
     @JsonProperty
     public void setBuckets(BucketsFactory buckets) {
         this.buckets = buckets;
+    }
+
+    @JsonProperty
+    public NativeHistogramsFactory getNativeHistograms() {
+        return nativeHistograms;
+    }
+
+    @JsonProperty
+    public void setNativeHistograms(NativeHistogramsFactory nativeHistograms) {
+        this.nativeHistograms = nativeHistograms;
     }
 
     @JsonProperty

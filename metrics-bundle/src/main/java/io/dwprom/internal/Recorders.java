@@ -4,9 +4,12 @@ import com.codahale.metrics.MetricFilter;
 import com.codahale.metrics.MetricRegistry;
 import io.dwprom.bundle.BridgeFactory;
 import io.dwprom.bundle.BucketsFactory;
+import io.dwprom.bundle.NativeHistogramsFactory;
 import io.dwprom.bundle.PrometheusFactory;
 import io.dwprom.internal.core.Buckets;
 import io.dwprom.internal.core.CardinalityGuard;
+import io.dwprom.internal.core.NativeHistogramSettings;
+import io.dwprom.internal.core.NativeHistograms;
 import io.dwprom.internal.core.RecordingErrors;
 import io.dwprom.internal.core.ScrapeBarrier;
 import io.dwprom.internal.db.DatabaseMetrics;
@@ -38,6 +41,7 @@ public final class Recorders {
     private final CollectorRegistry registry;
     private final ScrapeBarrier barrier;
     private final RecordingErrors recordingErrors;
+    private final NativeHistograms natives;
     private final HttpMetrics http;
     private final DatabaseMetrics database;
     private final RegistryFamilies registryFamilies;
@@ -52,11 +56,12 @@ public final class Recorders {
         this.recordingErrors = new RecordingErrors(registry);
         CardinalityGuard guard = new CardinalityGuard(registry, config.getMaxLabelSetsPerFamily());
         HistogramExemplarSampler exemplars = Exemplars.sampler(config.isExemplars()).orElse(null);
+        this.natives = natives(config.getNativeHistograms());
         this.http = new HttpMetrics(registry, guard, buckets.getHttpDurationSeconds(), buckets.getHttpSizeBytes(),
-                exemplars);
+                exemplars, natives);
         this.database = new DatabaseMetrics(registry, guard, buckets.getDbQueryDurationSeconds(), exemplars,
-                config.getDbActiveConnectionsName());
-        this.registryFamilies = new RegistryFamilies(registry, dropwizardRegistry);
+                config.getDbActiveConnectionsName(), natives);
+        this.registryFamilies = new RegistryFamilies(registry, dropwizardRegistry, natives);
         this.helpers = new MetricHelpers(registry, barrier, guard, Buckets.toArray(Buckets.HTTP_DURATION_SECONDS),
                 config.getMaxHelperFamilies());
         // One classifier for JDBI and JDBC: the table limit holds for the application, not per access style.
@@ -91,8 +96,20 @@ public final class Recorders {
         return new Recorders(new CollectorRegistry(), new MetricRegistry(), config);
     }
 
+    private static NativeHistograms natives(NativeHistogramsFactory config) {
+        return config.isEnabled()
+                ? NativeHistograms.enabled(new NativeHistogramSettings(config.getInitialSchema(),
+                        config.getMaxBuckets(), config.getZeroThreshold()))
+                : NativeHistograms.disabled();
+    }
+
     public CollectorRegistry registry() {
         return registry;
+    }
+
+    /** The families with native buckets, when enabled; the protobuf format reads them. */
+    public NativeHistograms nativeHistograms() {
+        return natives;
     }
 
     public ScrapeBarrier scrapeBarrier() {

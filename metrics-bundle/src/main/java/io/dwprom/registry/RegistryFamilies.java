@@ -7,6 +7,7 @@ import com.codahale.metrics.Metric;
 import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.Timer;
 import io.dwprom.internal.core.Buckets;
+import io.dwprom.internal.core.NativeHistograms;
 import io.dwprom.metrics.MetricsException;
 import io.prometheus.client.CollectorRegistry;
 
@@ -31,6 +32,8 @@ import java.util.stream.Stream;
  *         "shop.payments", "outcome", 20);
  * Timer checkout = families.timer("checkout_duration_seconds", "Checkout time.", "shop.checkout",
  *         List.of(0.1, 0.5, 1.0, 5.0));
+ * Timer payment = families.timerWithNativeBuckets("payment_duration_seconds", "Payment time.", "shop.payment",
+ *         List.of(0.1, 0.5, 1.0, 5.0));
  * }</pre>
  *
  * <p>Each family is defined once, typically when the application starts. A definition is checked before anything
@@ -47,6 +50,7 @@ public final class RegistryFamilies {
 
     private final CollectorRegistry prometheus;
     private final MetricRegistry dropwizard;
+    private final NativeHistograms natives;
     private final Set<String> owned = ConcurrentHashMap.newKeySet();
     /** {@code <dropwizardName>.} of each labelled counter: the names its label values will take. */
     private final Set<String> labelledPrefixes = ConcurrentHashMap.newKeySet();
@@ -56,8 +60,17 @@ public final class RegistryFamilies {
      * instance ({@code PrometheusBundle.metrics().registryFamilies()}); tests may make their own.
      */
     public RegistryFamilies(CollectorRegistry prometheus, MetricRegistry dropwizard) {
+        this(prometheus, dropwizard, NativeHistograms.disabled());
+    }
+
+    /**
+     * Made by the bundle: families over {@code dropwizard}, exported by {@code prometheus}, whose timers defined
+     * with {@link #timerWithNativeBuckets} keep native buckets as {@code natives} says.
+     */
+    public RegistryFamilies(CollectorRegistry prometheus, MetricRegistry dropwizard, NativeHistograms natives) {
         this.prometheus = prometheus;
         this.dropwizard = dropwizard;
+        this.natives = natives;
     }
 
     /**
@@ -120,6 +133,28 @@ public final class RegistryFamilies {
         BucketedReservoir reservoir = new BucketedReservoir(bucketsSeconds, NANOS_TO_SECONDS);
         Timer timer = new Timer(new Meter(), new Histogram(reservoir), Clock.defaultClock());
         define(new RegistryHistogram(name, help, reservoir), name, dropwizardName, timer);
+        return timer;
+    }
+
+    /**
+     * A timer as {@link #timer}, which also keeps native (exponential) buckets when
+     * {@code prometheus.nativeHistograms.enabled} is true: the protobuf format serves them beside the classic
+     * buckets, as for {@code http_request_duration_seconds}. The text formats show the classic buckets, the same
+     * with native buckets or without. Its classic buckets are kept in the bundle's per-thread cells, and its
+     * {@code _sum} adds whole nanoseconds before turning them into seconds.
+     */
+    public synchronized Timer timerWithNativeBuckets(String name, String help, String dropwizardName,
+                                                     List<Double> bucketsSeconds) {
+        checkFamily(name, help, bucketsSeconds);
+        checkDropwizardName(name, dropwizardName);
+        StripedTimerReservoir reservoir = new StripedTimerReservoir(Buckets.toArray(bucketsSeconds),
+                natives.settings().orElse(null));
+        Timer timer = new Timer(new Meter(), new Histogram(reservoir), Clock.defaultClock());
+        NativeTimerFamily family = new NativeTimerFamily(name, help, reservoir);
+        define(family, name, dropwizardName, timer);
+        if (natives.isEnabled()) {
+            natives.register(family);
+        }
         return timer;
     }
 

@@ -37,6 +37,30 @@ class PrometheusFactoryTest {
         assertThat(config.getBuckets().getDbQueryDurationSeconds()).hasSize(11);
         assertThat(config.getBridge().getExcludedPrefixes()).containsExactly("jvm.");
         assertThat(config.getBridge().effectiveMappings()).isEqualTo(DefaultMappings.RULES);
+        assertThat(config.getNativeHistograms().isEnabled()).isFalse();
+        assertThat(config.getNativeHistograms().getInitialSchema()).isEqualTo(3);
+        assertThat(config.getNativeHistograms().getMaxBuckets()).isEqualTo(160);
+        assertThat(config.getNativeHistograms().getZeroThreshold()).isEqualTo(Math.pow(2, -128));
+    }
+
+    @Test
+    void theNativeHistogramKeysAreReadFromYaml() throws Exception {
+        NativeHistogramsFactory config = load("native-histograms.yml").getNativeHistograms();
+
+        assertThat(config.isEnabled()).isTrue();
+        assertThat(config.getInitialSchema()).isEqualTo(5);
+        assertThat(config.getMaxBuckets()).isEqualTo(100);
+        assertThat(config.getZeroThreshold()).isEqualTo(1e-9);
+    }
+
+    @Test
+    void badNativeHistogramSettingsFailAtStartUpNamingEachKey() {
+        assertThatThrownBy(() -> load("bad-native-histograms.yml"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("bad-native-histograms.yml")
+                .hasMessageContaining("nativeHistograms.initialSchema must be less than or equal to 8")
+                .hasMessageContaining("nativeHistograms.maxBuckets must be greater than or equal to 8")
+                .hasMessageContaining("nativeHistograms.zeroThreshold must be a positive finite number");
     }
 
     @Test

@@ -2,9 +2,11 @@ package io.dwprom.internal.core;
 
 import io.prometheus.client.Collector.MetricFamilySamples.Sample;
 import io.prometheus.client.Collector;
+import io.prometheus.client.exemplars.Exemplar;
 import io.prometheus.client.exemplars.HistogramExemplarSampler;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -58,19 +60,59 @@ public final class HistogramCells {
 
     /** As {@link #observe(StripedLongs.Stripe, long)}, and offers the observation to {@code exemplars} if not null. */
     public void observe(StripedLongs.Stripe stripe, long units, BucketExemplars exemplars) {
-        double value = units / unitsPerValue;
+        double value = value(units);
         int bucket = 0;
         while (bucket < upperBounds.length && value > upperBounds[bucket]) {
             bucket++;
         }
-        stripe.add(firstCell + bucket, 1);
         if (units != 0) { // an empty body adds nothing to the sum: spare the atomic write
             stripe.add(firstCell + upperBounds.length + 1, units);
         }
+        stripe.add(firstCell + bucket, 1); // last: NativeCells reads the bucket counts as observations finished
         if (exemplars != null) {
             exemplars.offer(bucket, value, bucket == 0 ? Double.NEGATIVE_INFINITY : upperBounds[bucket - 1],
                     bucket == upperBounds.length ? Double.POSITIVE_INFINITY : upperBounds[bucket]);
         }
+    }
+
+    /** {@code units} in the exposed unit (seconds for nanoseconds). */
+    public double value(long units) {
+        return units / unitsPerValue;
+    }
+
+    /** The bucket bounds, {@code +Inf} last. */
+    public double[] upperBoundsWithInfinity() {
+        double[] bounds = Arrays.copyOf(upperBounds, upperBounds.length + 1);
+        bounds[upperBounds.length] = Double.POSITIVE_INFINITY;
+        return bounds;
+    }
+
+    /** The observations in each bucket ({@code +Inf} last, not cumulative), read from {@code sums}. */
+    public long[] bucketCounts(long[] sums) {
+        return Arrays.copyOfRange(sums, firstCell, firstCell + leValues.length);
+    }
+
+    /** The observations counted in {@code sums}: the {@code +Inf} bucket's cumulative count. */
+    public long count(long[] sums) {
+        long count = 0;
+        for (int bucket = 0; bucket < leValues.length; bucket++) {
+            count += sums[firstCell + bucket];
+        }
+        return count;
+    }
+
+    /** The sum of the observed values in the exposed unit, read from {@code sums}. */
+    public double sum(long[] sums) {
+        return sums[firstCell + leValues.length] / unitsPerValue;
+    }
+
+    /** Each bucket's exemplar, read from {@code exemplars}; all null when it is null. */
+    Exemplar[] exemplars(BucketExemplars exemplars) {
+        Exemplar[] each = new Exemplar[leValues.length];
+        for (int bucket = 0; exemplars != null && bucket < each.length; bucket++) {
+            each[bucket] = exemplars.get(bucket);
+        }
+        return each;
     }
 
     /** Empty exemplar slots for one series of this histogram, filled by {@code sampler}. */
@@ -101,7 +143,7 @@ public final class HistogramCells {
                     exemplars == null ? null : exemplars.get(bucket)));
         }
         samples.add(new Sample(family + "_count", labelNames, labelValues, cumulative));
-        samples.add(new Sample(family + "_sum", labelNames, labelValues, sums[firstCell + leValues.length] / unitsPerValue));
+        samples.add(new Sample(family + "_sum", labelNames, labelValues, sum(sums)));
         if (CreatedSeries.INCLUDED) {
             samples.add(new Sample(family + "_created", labelNames, labelValues, createdSeconds));
         }

@@ -18,14 +18,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * cores). Values are recorded in whole units (nanoseconds for a histogram in seconds) and rendered as
  * simpleclient's {@code Histogram} renders them. New label sets pass the {@link CardinalityGuard}; past its limit
  * they are recorded into one series whose every label is {@value CardinalityGuard#OVERFLOW}. Given an exemplar
- * sampler, each series keeps {@link BucketExemplars}.
+ * sampler, each series keeps {@link BucketExemplars}. With {@link NativeHistograms} enabled, each series also keeps
+ * {@link NativeBuckets}, which only the protobuf format shows.
  */
-public final class StripedHistogram extends Collector implements Collector.Describable {
+public final class StripedHistogram extends Collector implements Collector.Describable, NativeHistogramFamily {
 
     private final String name;
     private final String help;
     private final List<String> labelNames;
     private final HistogramCells cells;
+    private final NativeCells nativeCells;
     private final LabelSetBudget budget;
     private final HistogramExemplarSampler exemplarSampler;
     private final ConcurrentMap<LabelValues, Series> series = new ConcurrentHashMap<>();
@@ -39,13 +41,25 @@ public final class StripedHistogram extends Collector implements Collector.Descr
     public StripedHistogram(CollectorRegistry registry, CardinalityGuard guard, String name, String help,
                             List<String> labelNames, double[] upperBounds, double unitsPerValue,
                             HistogramExemplarSampler exemplarSampler) {
+        this(registry, guard, name, help, labelNames, upperBounds, unitsPerValue, exemplarSampler,
+                NativeHistograms.disabled());
+    }
+
+    /** As the constructor above; with {@code natives} enabled, the series keep native buckets too. */
+    public StripedHistogram(CollectorRegistry registry, CardinalityGuard guard, String name, String help,
+                            List<String> labelNames, double[] upperBounds, double unitsPerValue,
+                            HistogramExemplarSampler exemplarSampler, NativeHistograms natives) {
         this.name = name;
         this.help = help;
         this.labelNames = List.copyOf(labelNames);
         this.cells = new HistogramCells(upperBounds, 0, unitsPerValue);
+        this.nativeCells = natives.settings().map(settings -> new NativeCells(cells.endCell(), settings)).orElse(null);
         this.budget = guard.budget(name);
         this.exemplarSampler = exemplarSampler;
         register(registry);
+        if (nativeCells != null) {
+            natives.register(this);
+        }
     }
 
     /** The series of these label values (one per label name), created on first use. */
@@ -99,6 +113,25 @@ public final class StripedHistogram extends Collector implements Collector.Descr
     }
 
     @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String help() {
+        return help;
+    }
+
+    @Override
+    public List<NativeSeries> nativeSeries() {
+        List<NativeSeries> read = new ArrayList<>();
+        for (Series each : seriesInCreationOrder) {
+            read.add(each.nativeSeries());
+        }
+        return read;
+    }
+
+    @Override
     public List<MetricFamilySamples> describe() {
         return List.of(new MetricFamilySamples(name, Type.HISTOGRAM, help, List.of()));
     }
@@ -107,18 +140,29 @@ public final class StripedHistogram extends Collector implements Collector.Descr
     public final class Series {
 
         private final List<String> labelValues;
-        private final StripedLongs row = new StripedLongs(cells.width());
+        private final StripedLongs row;
         private final double createdSeconds = System.currentTimeMillis() / 1000.0;
         private final BucketExemplars exemplars;
+        private final NativeBuckets nativeBuckets;
 
         private Series(List<String> labelValues) {
             this.labelValues = labelValues;
             this.exemplars = exemplarSampler == null ? null : cells.exemplars(exemplarSampler);
+            this.row = new StripedLongs(nativeCells == null ? cells.width() : nativeCells.endCell());
+            this.nativeBuckets = nativeCells == null ? null : nativeCells.newBuckets();
         }
 
         /** Records one value, in the family's units (nanoseconds for a histogram in seconds). */
         public void observe(long units) {
-            cells.observe(row.currentStripe(), units, exemplars);
+            if (nativeCells == null) {
+                cells.observe(row.currentStripe(), units, exemplars);
+            } else {
+                nativeCells.observe(row.currentStripe(), units, cells, exemplars, nativeBuckets);
+            }
+        }
+
+        private NativeSeries nativeSeries() {
+            return nativeCells.read(row, nativeBuckets, cells, labelNames, labelValues, createdSeconds, exemplars);
         }
 
         private void addSamples(List<Sample> samples) {

@@ -2,6 +2,7 @@ package io.dwprom.internal.db;
 
 import io.dwprom.internal.core.BoundedChildren;
 import io.dwprom.internal.core.CardinalityGuard;
+import io.dwprom.internal.core.NativeHistograms;
 import io.dwprom.internal.core.StripedHistogram;
 import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.Counter;
@@ -62,10 +63,17 @@ public final class DatabaseMetrics {
      */
     public DatabaseMetrics(CollectorRegistry registry, CardinalityGuard guard, List<Double> queryBuckets,
                            HistogramExemplarSampler exemplarSampler, String connectionsName) {
+        this(registry, guard, queryBuckets, exemplarSampler, connectionsName, NativeHistograms.disabled());
+    }
+
+    /** As the constructor above; with {@code natives} enabled, {@value #QUERY_DURATION} keeps native buckets too. */
+    public DatabaseMetrics(CollectorRegistry registry, CardinalityGuard guard, List<Double> queryBuckets,
+                           HistogramExemplarSampler exemplarSampler, String connectionsName,
+                           NativeHistograms natives) {
         // Written for every statement by every request thread: striped rows, not simpleclient adders (BENCHMARKS.md).
         queryDuration = new StripedHistogram(registry, guard, QUERY_DURATION,
                 "SQL statement execution time, by query type and table.", List.of("query_type", "table"),
-                toArray(queryBuckets), 1e9, exemplarSampler);
+                toArray(queryBuckets), 1e9, exemplarSampler, natives);
         queryErrors = new BoundedChildren<>(QUERY_ERRORS,
                 Counter.build(QUERY_ERRORS, "SQL statements that failed, by query type and error type.")
                         .labelNames("query_type", "error_type").withoutExemplars().register(registry), 2, guard);

@@ -1,5 +1,6 @@
 package io.dwprom.internal.exposition;
 
+import io.dwprom.internal.core.NativeHistograms;
 import io.dwprom.internal.core.RateLimitedLog;
 import io.dwprom.internal.core.ScrapeBarrier;
 import io.dwprom.metrics.MetricsException;
@@ -14,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
 import java.util.Collections;
 import java.util.HashSet;
@@ -30,7 +32,9 @@ import java.util.concurrent.TimeUnit;
  * {@link EndpointAccess} credentials set, a request without them gets 401. A query string that cannot be decoded
  * gets 400 and is no failed scrape. Without created series, the
  * {@code _created} samples of counter, histogram and summary families (the bundle's own and simpleclient's) are
- * left out of the rendering.
+ * left out of the rendering. With {@link NativeHistograms} enabled, a scraper whose Accept header prefers the
+ * Prometheus protobuf format ({@link AcceptHeader}) gets it ({@link ProtobufFormat}), with native and classic
+ * buckets for the histograms that keep both; the text formats are the same either way.
  */
 public final class PrometheusServlet extends HttpServlet {
 
@@ -41,6 +45,8 @@ public final class PrometheusServlet extends HttpServlet {
     private final transient ScrapeBarrier barrier;
     private final transient EndpointAccess access;
     private final boolean createdSeries;
+    private final transient NativeHistograms natives;
+    private final transient ProtobufFormat protobuf;
     private final transient Counter scrapeErrors;
     private final transient RateLimitedLog failureLog = new RateLimitedLog(1, TimeUnit.MINUTES);
     /** Length of the previous exposition, to size the next one's buffer without regrowing. */
@@ -54,6 +60,14 @@ public final class PrometheusServlet extends HttpServlet {
     /** @param createdSeries whether {@code _created} samples of counters, histograms and summaries are rendered */
     public PrometheusServlet(CollectorRegistry registry, ScrapeBarrier barrier, EndpointAccess access,
                              boolean createdSeries) {
+        this(registry, barrier, access, createdSeries, NativeHistograms.disabled());
+    }
+
+    /** @param natives the families with native buckets; when enabled, the protobuf format is offered */
+    public PrometheusServlet(CollectorRegistry registry, ScrapeBarrier barrier, EndpointAccess access,
+                             boolean createdSeries, NativeHistograms natives) {
+        this.natives = natives;
+        this.protobuf = new ProtobufFormat(natives);
         this.createdSeries = createdSeries;
         this.registry = registry;
         this.barrier = barrier;
@@ -77,10 +91,19 @@ public final class PrometheusServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST, "Malformed query string");
             return;
         }
-        String contentType = TextFormat.chooseContentType(request.getHeader("Accept"));
-        String body;
+        String accept = request.getHeader("Accept");
+        String contentType = natives.isEnabled() && AcceptHeader.prefersProtobuf(accept)
+                ? ProtobufFormat.CONTENT_TYPE : TextFormat.chooseContentType(accept);
+        boolean asProtobuf = contentType.equals(ProtobufFormat.CONTENT_TYPE);
+        String text = null;
+        byte[] bytes = null;
         try {
-            body = render(contentType, names);
+            List<MetricFamilySamples> families = collect(names);
+            if (asProtobuf) {
+                bytes = protobuf.render(families);
+            } else {
+                text = renderText(contentType, families);
+            }
         } catch (RuntimeException | IOException failure) {
             scrapeErrors.inc();
             MetricsException error = new MetricsException(MetricsException.Kind.RENDER_FAILED,
@@ -94,15 +117,24 @@ public final class PrometheusServlet extends HttpServlet {
         }
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType(contentType);
-        try (Writer writer = response.getWriter()) {
-            writer.write(body);
+        if (asProtobuf) {
+            try (OutputStream out = response.getOutputStream()) {
+                out.write(bytes);
+            }
+        } else {
+            try (Writer writer = response.getWriter()) {
+                writer.write(text);
+            }
         }
     }
 
-    private String render(String contentType, Set<String> names) throws IOException {
+    private List<MetricFamilySamples> collect(Set<String> names) {
         List<MetricFamilySamples> collected = barrier.collect(
                 () -> Collections.list(registry.filteredMetricFamilySamples(names)));
-        List<MetricFamilySamples> families = createdSeries ? collected : CreatedSamples.without(collected);
+        return createdSeries ? collected : CreatedSamples.without(collected);
+    }
+
+    private String renderText(String contentType, List<MetricFamilySamples> families) throws IOException {
         int expected = lastLength;
         StringBuilderWriter text = new StringBuilderWriter(expected + expected / 8);
         TextFormat.writeFormat(contentType, text, Collections.enumeration(families));

@@ -2,6 +2,9 @@ package io.dwprom.internal.http;
 
 import io.dwprom.internal.core.CardinalityGuard;
 import io.dwprom.internal.core.LabelSetBudget;
+import io.dwprom.internal.core.NativeHistogramFamily;
+import io.dwprom.internal.core.NativeHistograms;
+import io.dwprom.internal.core.NativeSeries;
 import io.dwprom.internal.core.StripedLongs;
 import io.prometheus.client.Collector;
 import io.prometheus.client.CollectorRegistry;
@@ -35,9 +38,10 @@ import static io.dwprom.internal.core.Buckets.toArray;
  * simpleclient adder writes per request cost several times what they cost in a microbenchmark, their cache lines
  * moving between cores (BENCHMARKS.md). They are exposed as simpleclient's {@code Counter}, {@code Histogram} and
  * {@code Gauge} expose theirs, through a {@link Collector}, so the text and OpenMetrics formats are unchanged.
- * Given an exemplar sampler, {@value #DURATION} buckets carry exemplars of the requests' traces.
+ * Given an exemplar sampler, {@value #DURATION} buckets carry exemplars of the requests' traces. With
+ * {@link NativeHistograms} enabled, {@value #DURATION} keeps native buckets too, served by the protobuf format.
  */
-public final class HttpMetrics extends Collector implements Collector.Describable {
+public final class HttpMetrics extends Collector implements Collector.Describable, NativeHistogramFamily {
 
     public static final String REQUESTS = "http_requests_total";
     public static final String DURATION = "http_request_duration_seconds";
@@ -78,11 +82,21 @@ public final class HttpMetrics extends Collector implements Collector.Describabl
     /** @param exemplarSampler samples the exemplars of {@value #DURATION}; null for none */
     public HttpMetrics(CollectorRegistry registry, CardinalityGuard guard, List<Double> durationBuckets,
                        List<Double> sizeBuckets, HistogramExemplarSampler exemplarSampler) {
+        this(registry, guard, durationBuckets, sizeBuckets, exemplarSampler, NativeHistograms.disabled());
+    }
+
+    /** As the constructor above; with {@code natives} enabled, {@value #DURATION} keeps native buckets too. */
+    public HttpMetrics(CollectorRegistry registry, CardinalityGuard guard, List<Double> durationBuckets,
+                       List<Double> sizeBuckets, HistogramExemplarSampler exemplarSampler, NativeHistograms natives) {
         this.exemplarSampler = exemplarSampler;
-        this.layout = RouteSeries.Layout.of(toArray(durationBuckets), toArray(sizeBuckets));
+        this.layout = RouteSeries.Layout.of(toArray(durationBuckets), toArray(sizeBuckets),
+                natives.settings().orElse(null));
         this.routes = guard.budget(DURATION, REQUEST_SIZE, RESPONSE_SIZE);
         this.requestLabelSets = guard.budget(REQUESTS);
         register(registry);
+        if (natives.isEnabled()) {
+            natives.register(this);
+        }
     }
 
     /** Marks a request as in flight; {@link InFlightRequest#finish} records it and ends the in-flight mark once. */
@@ -162,6 +176,25 @@ public final class HttpMetrics extends Collector implements Collector.Describabl
         }
         addOverflowRequests(samples.requests());
         return families(samples, inFlightSamples());
+    }
+
+    @Override
+    public String name() {
+        return DURATION;
+    }
+
+    @Override
+    public String help() {
+        return DURATION_HELP;
+    }
+
+    @Override
+    public List<NativeSeries> nativeSeries() {
+        List<NativeSeries> read = new ArrayList<>();
+        for (RouteSeries series : seriesInCreationOrder) {
+            read.add(series.nativeDuration());
+        }
+        return read;
     }
 
     @Override

@@ -3,6 +3,10 @@ package io.dwprom.internal.http;
 import io.dwprom.internal.core.BucketExemplars;
 import io.dwprom.internal.core.CreatedSeries;
 import io.dwprom.internal.core.HistogramCells;
+import io.dwprom.internal.core.NativeBuckets;
+import io.dwprom.internal.core.NativeCells;
+import io.dwprom.internal.core.NativeHistogramSettings;
+import io.dwprom.internal.core.NativeSeries;
 import io.dwprom.internal.core.StripedLongs;
 import io.prometheus.client.Collector.MetricFamilySamples.Sample;
 import io.prometheus.client.exemplars.HistogramExemplarSampler;
@@ -21,7 +25,7 @@ import java.util.function.BooleanSupplier;
  * lines its thread usually holds. The first {@value #STATUS_SLOTS} statuses a route answers get cells in the
  * row; any further ones a {@link LongAdder} each. A status is admitted once, by {@code admitStatus}; a refused
  * one is counted in the requests family's overflow counter. Given an exemplar sampler, the duration histogram
- * keeps {@link BucketExemplars}.
+ * keeps {@link BucketExemplars}; given native cells in its layout, {@link NativeBuckets} too.
  */
 final class RouteSeries {
 
@@ -35,6 +39,7 @@ final class RouteSeries {
     private final double createdSeconds = System.currentTimeMillis() / 1000.0;
     private final StripedLongs cells;
     private final BucketExemplars durationExemplars;
+    private final NativeBuckets nativeDuration;
     private final BooleanSupplier admitStatus;
     private final LongAdder overflowRequests;
     private volatile String[] slotStatuses = new String[0];
@@ -47,13 +52,18 @@ final class RouteSeries {
         this.labelValues = List.of(method, path);
         this.cells = new StripedLongs(layout.width());
         this.durationExemplars = exemplarSampler == null ? null : layout.duration().exemplars(exemplarSampler);
+        this.nativeDuration = layout.nativeDuration() == null ? null : layout.nativeDuration().newBuckets();
         this.admitStatus = admitStatus;
         this.overflowRequests = overflowRequests;
     }
 
     void record(String status, long elapsedNanos, long requestBytes, long responseBytes) {
         StripedLongs.Stripe stripe = cells.currentStripe();
-        layout.duration().observe(stripe, elapsedNanos, durationExemplars);
+        if (nativeDuration == null) {
+            layout.duration().observe(stripe, elapsedNanos, durationExemplars);
+        } else {
+            layout.nativeDuration().observe(stripe, elapsedNanos, layout.duration(), durationExemplars, nativeDuration);
+        }
         layout.requestSize().observe(stripe, requestBytes);
         layout.responseSize().observe(stripe, responseBytes);
         countStatus(stripe, status);
@@ -131,6 +141,12 @@ final class RouteSeries {
                 sums, createdSeconds);
     }
 
+    /** The duration series with its native buckets (the layout has native cells). */
+    NativeSeries nativeDuration() {
+        return layout.nativeDuration().read(cells, nativeDuration, layout.duration(), LABEL_NAMES, labelValues,
+                createdSeconds, durationExemplars);
+    }
+
     /** Appends one series of the requests counter, as simpleclient's {@code Counter} renders it. */
     static void addRequests(List<Sample> requests, List<String> methodPathStatus, double count,
                             double createdSeconds) {
@@ -141,14 +157,22 @@ final class RouteSeries {
         }
     }
 
-    /** Where each family's cells sit in a route's row: the three histograms, then the status slots. */
-    record Layout(HistogramCells duration, HistogramCells requestSize, HistogramCells responseSize) {
+    /**
+     * Where each family's cells sit in a route's row: the three histograms, the status slots, then the duration's
+     * native cells if it keeps native buckets ({@code nativeDuration} null otherwise).
+     */
+    record Layout(HistogramCells duration, HistogramCells requestSize, HistogramCells responseSize,
+                  NativeCells nativeDuration) {
 
-        static Layout of(double[] durationBucketsSeconds, double[] sizeBucketsBytes) {
+        /** @param nativeSettings the duration histogram's native buckets; null for classic buckets only */
+        static Layout of(double[] durationBucketsSeconds, double[] sizeBucketsBytes,
+                         NativeHistogramSettings nativeSettings) {
             HistogramCells duration = new HistogramCells(durationBucketsSeconds, 0, 1e9);
             HistogramCells requestSize = new HistogramCells(sizeBucketsBytes, duration.endCell(), 1);
             HistogramCells responseSize = new HistogramCells(sizeBucketsBytes, requestSize.endCell(), 1);
-            return new Layout(duration, requestSize, responseSize);
+            int afterStatuses = responseSize.endCell() + STATUS_SLOTS;
+            return new Layout(duration, requestSize, responseSize,
+                    nativeSettings == null ? null : new NativeCells(afterStatuses, nativeSettings));
         }
 
         int firstStatusCell() {
@@ -156,7 +180,7 @@ final class RouteSeries {
         }
 
         int width() {
-            return firstStatusCell() + STATUS_SLOTS;
+            return nativeDuration == null ? firstStatusCell() + STATUS_SLOTS : nativeDuration.endCell();
         }
     }
 
