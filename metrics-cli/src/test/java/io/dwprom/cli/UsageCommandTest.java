@@ -143,6 +143,17 @@ class UsageCommandTest {
     }
 
     @Test
+    void aDashboardPanelQueryingARenamedFamilyIsMissingWithItsPanelAndPosition() throws Exception {
+        Path dashboard = dir.resolve("dashboard.json");
+        Files.writeString(dashboard, "{\"panels\": [{\"title\": \"Old latency\", \"targets\": [{\"refId\": \"A\","
+                + " \"expr\": \"histogram_quantile(0.9, rate(http_latency_seconds_bucket{job=\\\"$job\\\"}[5m]))\"}]}]}");
+        CliRun r = CliRun.run("usage", "--fail-on-missing", "--dashboard", dashboard.toString(), resource("scrape.prom"));
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(r.out()).contains("Queried but missing from the series (1):")
+                .contains("  " + dashboard + ": panel \"Old latency\" A (query 1:30): family http_latency_seconds_bucket, selected by http_latency_seconds_bucket{job=\".*\"}");
+    }
+
+    @Test
     void missingNamesAreInTheJsonAndFailOnMissingExitsOne() throws Exception {
         Path q = queries("rate(http_requests_totl[5m])\njvm_threads{stat=\"new\"}\n");
         CliRun r = CliRun.run("usage", "--format", "json", "--fail-on-missing", "--queries", q.toString(),
