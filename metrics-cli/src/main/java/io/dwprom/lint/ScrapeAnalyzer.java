@@ -210,8 +210,8 @@ public final class ScrapeAnalyzer implements ExpositionHandler {
             String name = s.labelName(i);
             if (name.equals(special)) {
                 if (!s.labelValueIsFloatInRange(i)) {
-                    throw new ParseException(s.line(), 0, "expected a float as the value of label \"" + special
-                            + "\" of " + f.type().token() + " \"" + f.name() + "\", found \"" + s.labelValue(i) + "\"");
+                    throw new ParseException(s.line(), 0, "expected a float as the value of label \"" + special + "\" of "
+                            + f.type().token() + " \"" + f.name() + "\", found \"" + s.escapedLabelValue(i) + "\"");
                 }
             } else if (s.hasDuplicateLabels()) {
                 for (int j = i + 1; j < n; j++) {

@@ -191,13 +191,28 @@ public final class ExpositionParser {
             handler.help(name, unescapeHelp(rest), lineNo);
             return;
         }
-        String token = new String(buf, rest, lineEnd - rest, StandardCharsets.UTF_8);
+        String token = promtoolTypeToken(rest);
         MetricType metricType = promtool3 ? MetricType.fromPromtool3Token(token) : MetricType.fromPromtoolToken(token);
         if (metricType == null) {
-            throw error(rest, "unknown metric type \"" + token + "\" (promtool knows counter, gauge, summary, untyped,"
-                    + " histogram, gauge_histogram" + (promtool3 ? ", gaugehistogram)" : ")"));
+            throw error(rest, "unknown metric type \"" + printable(rest, lineEnd) + "\" (promtool knows counter, gauge,"
+                    + " summary, untyped, histogram, gauge_histogram" + (promtool3 ? ", gaugehistogram)" : ")"));
         }
         handler.type(name, metricType, lineNo);
+    }
+
+    /**
+     * The rest of a {@code # TYPE} line as expfmt reads it: every backslash dropped (it reads the text as one with
+     * escapes, but recognises none, so {@code gau\ge\} is {@code gauge}).
+     */
+    private String promtoolTypeToken(int from) {
+        byte[] token = new byte[lineEnd - from];
+        int n = 0;
+        for (int i = from; i < lineEnd; i++) {
+            if (buf[i] != '\\') {
+                token[n++] = buf[i];
+            }
+        }
+        return new String(token, 0, n, StandardCharsets.UTF_8);
     }
 
     /**

@@ -96,6 +96,11 @@ public final class Sample {
         return line;
     }
 
+    /** Label value {@code i} with the exposition format's escapes ({@code \\ \" \n}), as it is written between quotes. */
+    public String escapedLabelValue(int i) {
+        return labelValue(i).replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+    }
+
     /** Renders the sample's series as {@code name{a="b",...}} (allocates; for messages). */
     public String seriesText() {
         StringBuilder sb = new StringBuilder(name);
@@ -105,8 +110,7 @@ public final class Sample {
                 if (i > 0) {
                     sb.append(',');
                 }
-                sb.append(labelNames[i]).append("=\"").append(labelValue(i).replace("\\", "\\\\")
-                        .replace("\"", "\\\"").replace("\n", "\\n")).append('"');
+                sb.append(labelNames[i]).append("=\"").append(escapedLabelValue(i)).append('"');
             }
             sb.append('}');
         }
