@@ -1,8 +1,8 @@
 package io.dwprom.churn;
 
-import io.dwprom.lint.parse.Dialect;
-import io.dwprom.lint.source.ScrapeReader;
-import io.dwprom.lint.source.SourceException;
+import io.dwprom.scrape.parse.Dialect;
+import io.dwprom.scrape.source.ScrapeReader;
+import io.dwprom.scrape.source.SourceException;
 
 /** Reads a scrape (URL, file or stdin) into a {@link SeriesSnapshot}, with families grouped as OpenMetrics does. */
 public final class ScrapeSnapshots {

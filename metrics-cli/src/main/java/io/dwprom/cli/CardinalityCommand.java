@@ -1,10 +1,10 @@
 package io.dwprom.cli;
 
 import io.dwprom.lint.Family;
-import io.dwprom.lint.parse.Dialect;
+import io.dwprom.scrape.parse.Dialect;
 import io.dwprom.lint.LabelStats;
 import io.dwprom.lint.Scrape;
-import io.dwprom.lint.source.ScrapeReader;
+import io.dwprom.scrape.source.ScrapeReader;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,16 +1,16 @@
 package io.dwprom.cli;
 
-import io.dwprom.lint.parse.Dialect;
+import io.dwprom.scrape.parse.Dialect;
 import io.dwprom.lint.Scrape;
 import io.dwprom.lint.report.PromtoolReport;
 import io.dwprom.lint.rules.LintResult;
 import io.dwprom.lint.rules.Linter;
 import io.dwprom.lint.rules.PromtoolVersion;
 import io.dwprom.lint.rules.Rules;
-import io.dwprom.lint.source.FetchOptions;
-import io.dwprom.lint.source.ScrapeFormat;
-import io.dwprom.lint.source.ScrapeReader;
-import io.dwprom.lint.source.SourceException;
+import io.dwprom.scrape.source.FetchOptions;
+import io.dwprom.scrape.source.ScrapeFormat;
+import io.dwprom.scrape.source.ScrapeReader;
+import io.dwprom.scrape.source.SourceException;
 
 import io.dwprom.lint.Family;
 

@@ -4,9 +4,9 @@ import io.dwprom.churn.Churn;
 import io.dwprom.churn.ChurnAnalyzer;
 import io.dwprom.churn.ScrapeSnapshots;
 import io.dwprom.churn.SeriesSnapshot;
-import io.dwprom.lint.source.FetchOptions;
-import io.dwprom.lint.source.ScrapeReader;
-import io.dwprom.lint.source.Sources;
+import io.dwprom.scrape.source.FetchOptions;
+import io.dwprom.scrape.source.ScrapeReader;
+import io.dwprom.scrape.source.Sources;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

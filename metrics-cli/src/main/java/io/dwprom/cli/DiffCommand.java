@@ -1,9 +1,9 @@
 package io.dwprom.cli;
 
-import io.dwprom.lint.parse.Dialect;
+import io.dwprom.scrape.parse.Dialect;
 import io.dwprom.lint.ScrapeDiff;
 import io.dwprom.lint.ScrapeDiff.FamilyChange;
-import io.dwprom.lint.source.ScrapeReader;
+import io.dwprom.scrape.source.ScrapeReader;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

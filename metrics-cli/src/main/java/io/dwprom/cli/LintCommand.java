@@ -1,6 +1,6 @@
 package io.dwprom.cli;
 
-import io.dwprom.lint.parse.Dialect;
+import io.dwprom.scrape.parse.Dialect;
 import io.dwprom.lint.Scrape;
 import io.dwprom.lint.config.ConfigException;
 import io.dwprom.lint.config.ConfigLoader;
@@ -16,8 +16,8 @@ import io.dwprom.lint.rules.Linter;
 import io.dwprom.lint.rules.PromtoolVersion;
 import io.dwprom.lint.rules.Rules;
 import io.dwprom.lint.rules.Severity;
-import io.dwprom.lint.source.ScrapeReader;
-import io.dwprom.lint.source.SourceException;
+import io.dwprom.scrape.source.ScrapeReader;
+import io.dwprom.scrape.source.SourceException;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -6,10 +6,10 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import io.dwprom.lint.source.FetchOptions;
-import io.dwprom.lint.source.OpenedSource;
-import io.dwprom.lint.source.SourceException;
-import io.dwprom.lint.source.Sources;
+import io.dwprom.scrape.source.FetchOptions;
+import io.dwprom.scrape.source.OpenedSource;
+import io.dwprom.scrape.source.SourceException;
+import io.dwprom.scrape.source.Sources;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,10 +1,10 @@
 package io.dwprom.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dwprom.lint.FamilySuffixes;
-import io.dwprom.lint.parse.Dialect;
-import io.dwprom.lint.parse.MetricType;
-import io.dwprom.lint.source.SourceException;
+import io.dwprom.scrape.FamilySuffixes;
+import io.dwprom.scrape.parse.Dialect;
+import io.dwprom.scrape.parse.MetricType;
+import io.dwprom.scrape.source.SourceException;
 
 import java.io.IOException;
 import java.util.HashMap;

@@ -2,7 +2,7 @@ package io.dwprom.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import io.dwprom.lint.source.SourceException;
+import io.dwprom.scrape.source.SourceException;
 
 import java.io.IOException;
 

@@ -1,6 +1,6 @@
 package io.dwprom.cli;
 
-import io.dwprom.lint.source.ScrapeReader;
+import io.dwprom.scrape.source.ScrapeReader;
 import io.dwprom.usage.DashboardReader;
 import io.dwprom.usage.InputProblem;
 import io.dwprom.usage.QueryFileReader;

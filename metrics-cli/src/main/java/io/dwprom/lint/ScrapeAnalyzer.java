@@ -1,12 +1,13 @@
 package io.dwprom.lint;
 
-import io.dwprom.lint.parse.Dialect;
-import io.dwprom.lint.parse.Exposition;
-import io.dwprom.lint.parse.ExpositionHandler;
-import io.dwprom.lint.parse.Hash64;
-import io.dwprom.lint.parse.MetricType;
-import io.dwprom.lint.parse.ParseException;
-import io.dwprom.lint.parse.Sample;
+import io.dwprom.scrape.FamilySuffixes;
+import io.dwprom.scrape.parse.Dialect;
+import io.dwprom.scrape.parse.Exposition;
+import io.dwprom.scrape.parse.ExpositionHandler;
+import io.dwprom.scrape.parse.Hash64;
+import io.dwprom.scrape.parse.MetricType;
+import io.dwprom.scrape.parse.ParseException;
+import io.dwprom.scrape.parse.Sample;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,7 @@
 package io.dwprom.lint;
 
+import io.dwprom.scrape.LongHashSet;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,11 +1,11 @@
 package io.dwprom.usage;
 
-import io.dwprom.lint.FamilySuffixes;
-import io.dwprom.lint.parse.Dialect;
-import io.dwprom.lint.parse.ExpositionHandler;
-import io.dwprom.lint.parse.Hash64;
-import io.dwprom.lint.parse.MetricType;
-import io.dwprom.lint.parse.Sample;
+import io.dwprom.scrape.FamilySuffixes;
+import io.dwprom.scrape.parse.Dialect;
+import io.dwprom.scrape.parse.ExpositionHandler;
+import io.dwprom.scrape.parse.Hash64;
+import io.dwprom.scrape.parse.MetricType;
+import io.dwprom.scrape.parse.Sample;
 
 import java.util.Arrays;
 import java.util.Collection;

@@ -3,7 +3,7 @@ package io.dwprom.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dwprom.cli.RealServer.Kind;
-import io.dwprom.lint.source.FetchOptions;
+import io.dwprom.scrape.source.FetchOptions;
 import io.dwprom.usage.SeriesFamily;
 import io.dwprom.usage.SeriesInventory;
 import org.junit.jupiter.api.io.TempDir;
