@@ -1,7 +1,7 @@
 package io.dwprom.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dwprom.scrape.FamilySuffixes;
+import io.dwprom.scrape.FamilyGrouping;
 import io.dwprom.scrape.parse.Dialect;
 import io.dwprom.scrape.parse.MetricType;
 import io.dwprom.scrape.source.SourceException;
@@ -10,13 +10,15 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Groups a server's series names into metric families by its {@code /api/v1/metadata} (the TYPE lines Prometheus
  * keeps from its targets), as a scrape's own TYPE lines group them. Without metadata (VictoriaMetrics keeps none),
  * histograms and summaries are recognised by their sibling names ({@code foo_bucket} beside {@code foo_count}: a
  * histogram {@code foo}; {@code foo_count} beside {@code foo_sum} or {@code foo}: a summary {@code foo}); every
- * other series name is a family of its own.
+ * other series name is a family of its own. Either way, names are grouped by the rules of a scrape's OpenMetrics
+ * families ({@link FamilyGrouping}).
  */
 final class ServerFamilies {
     private final Map<String, MetricType> types;
@@ -46,11 +48,20 @@ final class ServerFamilies {
         return new ServerFamilies(types);
     }
 
-    /** Without metadata: infers histograms and summaries from the series names of one answer. */
-    void inferFrom(Set<String> names) {
-        if (fromMetadata) {
-            return;
+    /**
+     * The grouping of the series names of one answer, {@code names}: by the metadata, or without metadata by the
+     * histograms and summaries inferred from this answer's names and earlier ones'.
+     */
+    FamilyGrouping<String> grouping(Set<String> names) {
+        if (!fromMetadata) {
+            inferFrom(names);
         }
+        FamilyGrouping<String> grouping = new FamilyGrouping<>(Dialect.OPENMETRICS, Function.identity());
+        types.forEach(grouping::type);
+        return grouping;
+    }
+
+    private void inferFrom(Set<String> names) {
         for (String name : names) {
             if (!name.endsWith("_count")) {
                 continue;
@@ -62,14 +73,6 @@ final class ServerFamilies {
                 types.put(base, MetricType.SUMMARY);
             }
         }
-    }
-
-    /** The family of series name {@code name}: {@code foo} for {@code foo_bucket} of a histogram {@code foo}. */
-    String familyOf(String name) {
-        if (types.containsKey(name)) {
-            return name;
-        }
-        return name.substring(0, name.length() - FamilySuffixes.typedSuffix(name, Dialect.OPENMETRICS, types::get).length());
     }
 
     /** How families were formed, for reports. */

@@ -1,6 +1,7 @@
 package io.dwprom.cli;
 
 import io.dwprom.churn.SeriesSnapshot;
+import io.dwprom.scrape.FamilyGrouping;
 import io.dwprom.usage.SeriesInventory;
 
 import java.io.IOException;
@@ -103,7 +104,7 @@ final class ServerSeries {
         }
         Set<String> names = new HashSet<>();
         answer.forEach(series -> names.add(series[0]));
-        families.inferFrom(names);
+        FamilyGrouping<String> grouping = families.grouping(names);
         Map<String, String> labels = new HashMap<>();
         for (int s = 0; s < answer.size(); s++) {
             String[] series = answer.get(s);
@@ -112,7 +113,7 @@ final class ServerSeries {
             for (int i = 1; i < series.length; i += 2) {
                 labels.put(series[i], series[i + 1]);
             }
-            consumer.accept(families.familyOf(series[0]), series[0], labels);
+            consumer.accept(grouping.sample(series[0]), series[0], labels);
         }
     }
 

@@ -1,6 +1,6 @@
 package io.dwprom.lint;
 
-import io.dwprom.scrape.FamilySuffixes;
+import io.dwprom.scrape.FamilyGrouping;
 import io.dwprom.scrape.parse.Dialect;
 import io.dwprom.scrape.parse.Exposition;
 import io.dwprom.scrape.parse.ExpositionHandler;
@@ -13,9 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -40,15 +38,12 @@ public final class ScrapeAnalyzer implements ExpositionHandler {
 
     private final Dialect dialect;
     private final SeriesListener listener;
-    private final Map<String, Family> families = new HashMap<>();
-    private final Function<String, MetricType> typeOfSeen = new SeenFamilyTypes();
-    private String lastSampleName;
-    private Family lastFamily;
-    private String lastSuffix;
+    private final FamilyGrouping<Family> families;
 
     private ScrapeAnalyzer(Dialect dialect, SeriesListener listener) {
         this.dialect = dialect;
         this.listener = listener;
+        this.families = new FamilyGrouping<>(dialect, new NewFamily());
     }
 
     /** Parses and analyses {@code in}; throws {@link ParseException} on malformed input. */
@@ -70,7 +65,7 @@ public final class ScrapeAnalyzer implements ExpositionHandler {
 
     private Scrape result() {
         List<Family> withSamples = new ArrayList<>();
-        for (Family f : families.values()) {
+        for (Family f : families.families()) {
             if (f.samples() > 0) {
                 f.finish();
                 withSamples.add(f);
@@ -82,7 +77,7 @@ public final class ScrapeAnalyzer implements ExpositionHandler {
 
     @Override
     public void help(String family, String text, long line) {
-        Family f = metadataFamily(family);
+        Family f = families.metadata(family);
         if (text.isEmpty()) {
             return;
         }
@@ -94,7 +89,7 @@ public final class ScrapeAnalyzer implements ExpositionHandler {
 
     @Override
     public void type(String family, MetricType type, long line) {
-        Family f = metadataFamily(family);
+        Family f = families.type(family, type);
         if (f.typeDeclared() || f.samples() > 0) {
             throw new ParseException(line, 0, "second TYPE line for metric name \"" + family + "\", or TYPE reported after samples");
         }
@@ -103,27 +98,12 @@ public final class ScrapeAnalyzer implements ExpositionHandler {
 
     @Override
     public void declare(String family, long line) {
-        metadataFamily(family);
+        families.metadata(family);
     }
 
     @Override
     public void unit(String family, String unit, long line) {
-        metadataFamily(family).unit(unit);
-    }
-
-    /** The family a HELP/TYPE line is about; promtool attaches {@code x_count} of a summary {@code x} to it. */
-    private Family metadataFamily(String name) {
-        lastSampleName = null;
-        Family f = families.get(name);
-        if (f == null && dialect.isPromtool()) {
-            String suffix = typedSuffix(name);
-            f = suffix.isEmpty() ? null : families.get(name.substring(0, name.length() - suffix.length()));
-        }
-        if (f == null) {
-            f = new Family(name);
-            families.put(name, f);
-        }
-        return f;
+        families.metadata(family).unit(unit);
     }
 
     @Override
@@ -138,8 +118,11 @@ public final class ScrapeAnalyzer implements ExpositionHandler {
     }
 
     private void sample(Sample s, boolean nativeHistogram) {
-        Family f = familyOf(s.name());
-        String suffix = lastSuffix;
+        Family f = families.sample(s.name());
+        String suffix = families.suffix();
+        if (suffix.equals("_total")) {
+            f.markTotalSuffix();
+        }
         f.countSample();
         MetricType type = f.type();
         boolean bucketed = type.isHistogram() || type == MetricType.GAUGE_HISTOGRAM && dialect.isPromtool3();
@@ -268,40 +251,11 @@ public final class ScrapeAnalyzer implements ExpositionHandler {
         }
     }
 
-    private Family familyOf(String sampleName) {
-        if (sampleName == lastSampleName) {
-            return lastFamily;
-        }
-        Family f = families.get(sampleName);
-        String suffix = "";
-        if (f == null) {
-            suffix = typedSuffix(sampleName);
-            f = suffix.isEmpty() ? null : families.get(sampleName.substring(0, sampleName.length() - suffix.length()));
-        }
-        if (f == null) {
-            f = new Family(sampleName);
-            families.put(sampleName, f);
-        }
-        if (suffix.equals("_total")) {
-            f.markTotalSuffix();
-        }
-        lastSampleName = sampleName;
-        lastFamily = f;
-        lastSuffix = suffix;
-        return f;
-    }
-
-    /** The suffix that attaches {@code sampleName} to an already typed family, or "". */
-    private String typedSuffix(String sampleName) {
-        return FamilySuffixes.typedSuffix(sampleName, dialect, typeOfSeen);
-    }
-
-    /** The type of a family already seen, or {@code null}; a class rather than a lambda, as above. */
-    private final class SeenFamilyTypes implements Function<String, MetricType> {
+    /** Makes the analysis' family of a name; a class rather than a lambda, as above. */
+    private static final class NewFamily implements Function<String, Family> {
         @Override
-        public MetricType apply(String name) {
-            Family f = families.get(name);
-            return f == null ? null : f.type();
+        public Family apply(String name) {
+            return new Family(name);
         }
     }
 }

@@ -3,10 +3,10 @@ package io.dwprom.scrape;
 import io.dwprom.scrape.parse.Dialect;
 import io.dwprom.scrape.parse.MetricType;
 
-import java.util.function.Function;
+import java.util.Map;
 
 /** Which sample-name suffixes attach a sample to an already typed family ({@code _bucket} to a histogram, ...). */
-public final class FamilySuffixes {
+final class FamilySuffixes {
     private static final String[] SUMMARY_SUFFIXES = {"_count", "_sum"};
     private static final String[] HISTOGRAM_SUFFIXES = {"_count", "_sum", "_bucket"};
     private static final String[] COUNTER_SUFFIXES = {"_total", "_created"};
@@ -19,9 +19,9 @@ public final class FamilySuffixes {
 
     /**
      * The suffix that attaches {@code sampleName} to a family already seen, or "" when it starts a family
-     * of its own; {@code typeOf} gives a seen family's type, or {@code null} for a name not seen.
+     * of its own; {@code typeOf} holds the declared types of the families seen.
      */
-    public static String typedSuffix(String sampleName, Dialect dialect, Function<String, MetricType> typeOf) {
+    static String typedSuffix(String sampleName, Dialect dialect, Map<String, MetricType> typeOf) {
         String s = matching(sampleName, SUMMARY_SUFFIXES, MetricType.SUMMARY, typeOf);
         if (s.isEmpty()) {
             s = matching(sampleName, HISTOGRAM_SUFFIXES, MetricType.HISTOGRAM, typeOf);
@@ -49,10 +49,10 @@ public final class FamilySuffixes {
     }
 
     private static String matching(String sampleName, String[] suffixes, MetricType type,
-                                   Function<String, MetricType> typeOf) {
+                                   Map<String, MetricType> typeOf) {
         for (String suffix : suffixes) {
             if (sampleName.length() > suffix.length() && sampleName.endsWith(suffix)
-                    && typeOf.apply(sampleName.substring(0, sampleName.length() - suffix.length())) == type) {
+                    && typeOf.get(sampleName.substring(0, sampleName.length() - suffix.length())) == type) {
                 return suffix;
             }
         }
