@@ -1,5 +1,6 @@
 package io.dwprom.churn;
 
+import io.dwprom.lint.ScrapeAnalyzer;
 import io.dwprom.scrape.parse.Dialect;
 import io.dwprom.scrape.source.ScrapeReader;
 import io.dwprom.scrape.source.SourceException;
@@ -16,7 +17,7 @@ public final class ScrapeSnapshots {
     public SeriesSnapshot read(String spec) throws SourceException {
         SeriesSnapshot.Builder builder = SeriesSnapshot.builder();
         String[][] pairs = {new String[16]};
-        reader.read(spec, Dialect.OPENMETRICS, (family, sample) -> {
+        reader.read(spec, ScrapeAnalyzer.analysis(Dialect.OPENMETRICS, (family, sample) -> {
             int n = sample.labelCount();
             if (pairs[0].length < 2 * n) {
                 pairs[0] = new String[4 * n];
@@ -26,7 +27,7 @@ public final class ScrapeSnapshots {
                 pairs[0][2 * i + 1] = sample.labelValue(i);
             }
             builder.add(family, sample.name(), pairs[0], n);
-        });
+        }));
         return builder.build();
     }
 }

@@ -4,6 +4,7 @@ import io.dwprom.lint.Family;
 import io.dwprom.scrape.parse.Dialect;
 import io.dwprom.lint.LabelStats;
 import io.dwprom.lint.Scrape;
+import io.dwprom.lint.ScrapeAnalyzer;
 import io.dwprom.scrape.source.ScrapeReader;
 
 import picocli.CommandLine.Command;
@@ -41,7 +42,7 @@ final class CardinalityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Scrape scrape = new ScrapeReader(sourceOptions.toFetchOptions(), parent.stdin()).read(source, Dialect.OPENMETRICS);
+        Scrape scrape = new ScrapeReader(sourceOptions.toFetchOptions(), parent.stdin()).read(source, ScrapeAnalyzer.analysis(Dialect.OPENMETRICS));
         PrintWriter out = spec.commandLine().getOut();
         long total = scrape.totalSeries();
         out.printf("%s: %d series in %d families%n%n", source, total, scrape.families().size());

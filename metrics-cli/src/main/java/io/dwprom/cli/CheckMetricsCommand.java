@@ -2,6 +2,7 @@ package io.dwprom.cli;
 
 import io.dwprom.scrape.parse.Dialect;
 import io.dwprom.lint.Scrape;
+import io.dwprom.lint.ScrapeAnalyzer;
 import io.dwprom.lint.report.PromtoolReport;
 import io.dwprom.lint.rules.LintResult;
 import io.dwprom.lint.rules.Linter;
@@ -73,7 +74,7 @@ final class CheckMetricsCommand implements Callable<Integer> {
         }
         Scrape scrape;
         try {
-            scrape = new ScrapeReader(PROMTOOL_INPUT, parent.stdin()).read("-", dialect(version, linting));
+            scrape = new ScrapeReader(PROMTOOL_INPUT, parent.stdin()).read("-", ScrapeAnalyzer.analysis(dialect(version, linting)));
         } catch (SourceException e) {
             err.println((linting ? "error while linting: " : "error while parsing text to metric families: ")
                     + e.getMessage());
@@ -100,7 +101,7 @@ final class CheckMetricsCommand implements Callable<Integer> {
         PromtoolVersion version = PromtoolVersion.DEFAULT;
         Scrape scrape;
         try {
-            scrape = new ScrapeReader(PROMTOOL_INPUT, stdin).read("-", version.dialect());
+            scrape = new ScrapeReader(PROMTOOL_INPUT, stdin).read("-", ScrapeAnalyzer.analysis(version.dialect()));
         } catch (SourceException e) {
             err.println("error while linting: " + e.getMessage());
             return ExitCodes.PROMTOOL_PARSE_ERROR;

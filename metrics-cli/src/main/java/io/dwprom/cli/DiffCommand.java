@@ -1,6 +1,7 @@
 package io.dwprom.cli;
 
 import io.dwprom.scrape.parse.Dialect;
+import io.dwprom.lint.ScrapeAnalyzer;
 import io.dwprom.lint.ScrapeDiff;
 import io.dwprom.lint.ScrapeDiff.FamilyChange;
 import io.dwprom.scrape.source.ScrapeReader;
@@ -49,7 +50,8 @@ final class DiffCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ScrapeReader reader = new ScrapeReader(sourceOptions.toFetchOptions(), parent.stdin());
-        ScrapeDiff diff = ScrapeDiff.between(reader.read(before, Dialect.OPENMETRICS), reader.read(after, Dialect.OPENMETRICS));
+        ScrapeDiff diff = ScrapeDiff.between(reader.read(before, ScrapeAnalyzer.analysis(Dialect.OPENMETRICS)),
+                reader.read(after, ScrapeAnalyzer.analysis(Dialect.OPENMETRICS)));
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "series: %d -> %d (%s), %d added, %d removed%n", diff.seriesBefore(), diff.seriesAfter(),
                 growth(diff.growthPercent()), diff.seriesAdded(), diff.seriesRemoved());

@@ -8,6 +8,7 @@ import io.dwprom.scrape.parse.Hash64;
 import io.dwprom.scrape.parse.MetricType;
 import io.dwprom.scrape.parse.ParseException;
 import io.dwprom.scrape.parse.Sample;
+import io.dwprom.scrape.source.ScrapeReader;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -61,6 +62,16 @@ public final class ScrapeAnalyzer implements ExpositionHandler {
         ScrapeAnalyzer analyzer = new ScrapeAnalyzer(dialect, listener);
         exposition.read(analyzer, dialect);
         return analyzer.result();
+    }
+
+    /** The analysis for {@link ScrapeReader#read}: a source read into a {@link Scrape} in {@code dialect}. */
+    public static ScrapeReader.Analysis<Scrape> analysis(Dialect dialect) {
+        return new SourceAnalysis(dialect, SeriesListener.NONE);
+    }
+
+    /** As {@link #analysis(Dialect)}, also telling {@code listener} about each distinct series. */
+    public static ScrapeReader.Analysis<Scrape> analysis(Dialect dialect, SeriesListener listener) {
+        return new SourceAnalysis(dialect, listener);
     }
 
     private Scrape result() {
@@ -248,6 +259,22 @@ public final class ScrapeAnalyzer implements ExpositionHandler {
             }
         } else if (suffix.equals("_count") || suffix.equals("_gcount")) {
             series.count(s.value());
+        }
+    }
+
+    /** A named class rather than a lambda, which would bootstrap invokedynamic at start. */
+    private static final class SourceAnalysis implements ScrapeReader.Analysis<Scrape> {
+        private final Dialect dialect;
+        private final SeriesListener listener;
+
+        SourceAnalysis(Dialect dialect, SeriesListener listener) {
+            this.dialect = dialect;
+            this.listener = listener;
+        }
+
+        @Override
+        public Scrape analyze(Exposition exposition) throws IOException {
+            return ScrapeAnalyzer.analyze(exposition, dialect, listener);
         }
     }
 

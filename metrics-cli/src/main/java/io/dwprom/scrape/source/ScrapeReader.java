@@ -1,9 +1,5 @@
 package io.dwprom.scrape.source;
 
-import io.dwprom.scrape.parse.Dialect;
-import io.dwprom.lint.Scrape;
-import io.dwprom.lint.ScrapeAnalyzer;
-import io.dwprom.lint.SeriesListener;
 import io.dwprom.scrape.parse.Exposition;
 import io.dwprom.scrape.parse.ParseException;
 import io.dwprom.scrape.parse.ProtobufException;
@@ -26,19 +22,9 @@ public final class ScrapeReader {
     }
 
     /**
-     * Reads {@code spec}; malformed input becomes a {@link SourceException} "SOURCE:LINE:COLUMN: message" (text) or
-     * "SOURCE: byte offset N: message" (protobuf).
+     * Reads {@code spec} into what {@code analysis} makes of it; malformed input becomes a {@link SourceException}
+     * "SOURCE:LINE:COLUMN: message" (text) or "SOURCE: byte offset N: message" (protobuf).
      */
-    public Scrape read(String spec, Dialect dialect) throws SourceException {
-        return read(spec, dialect, SeriesListener.NONE);
-    }
-
-    /** As {@link #read(String, Dialect)}, also telling {@code listener} about each distinct series. */
-    public Scrape read(String spec, Dialect dialect, SeriesListener listener) throws SourceException {
-        return read(spec, new LintAnalysis(dialect, listener));
-    }
-
-    /** Reads {@code spec} with another consumer of the exposition, with the same error handling. */
     public <T> T read(String spec, Analysis<T> analysis) throws SourceException {
         try (OpenedSource source = Sources.openScrape(spec, options, stdin)) {
             try {
@@ -76,21 +62,5 @@ public final class ScrapeReader {
     @FunctionalInterface
     public interface Analysis<T> {
         T analyze(Exposition exposition) throws IOException;
-    }
-
-    /** The lint's own analysis; a named class rather than a lambda, which would bootstrap invokedynamic at start. */
-    private static final class LintAnalysis implements Analysis<Scrape> {
-        private final Dialect dialect;
-        private final SeriesListener listener;
-
-        LintAnalysis(Dialect dialect, SeriesListener listener) {
-            this.dialect = dialect;
-            this.listener = listener;
-        }
-
-        @Override
-        public Scrape analyze(Exposition exposition) throws IOException {
-            return ScrapeAnalyzer.analyze(exposition, dialect, listener);
-        }
     }
 }
