@@ -5,6 +5,7 @@ import io.dwprom.scrape.parse.Dialect;
 import io.dwprom.lint.LabelStats;
 import io.dwprom.lint.Scrape;
 import io.dwprom.lint.ScrapeAnalyzer;
+import io.dwprom.report.Table;
 import io.dwprom.scrape.source.ScrapeReader;
 
 import picocli.CommandLine.Command;

@@ -2,11 +2,16 @@ package io.dwprom.cli;
 
 import io.dwprom.churn.Churn;
 import io.dwprom.churn.ChurnAnalyzer;
+import io.dwprom.churn.ChurnJsonReport;
+import io.dwprom.churn.ChurnTextReport;
 import io.dwprom.churn.ScrapeSnapshots;
 import io.dwprom.churn.SeriesSnapshot;
 import io.dwprom.scrape.source.FetchOptions;
 import io.dwprom.scrape.source.ScrapeReader;
 import io.dwprom.scrape.source.Sources;
+import io.dwprom.server.PrometheusApi;
+import io.dwprom.server.ServerProfile;
+import io.dwprom.server.ServerSeries;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

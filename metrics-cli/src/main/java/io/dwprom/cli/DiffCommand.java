@@ -2,8 +2,9 @@ package io.dwprom.cli;
 
 import io.dwprom.scrape.parse.Dialect;
 import io.dwprom.lint.ScrapeAnalyzer;
-import io.dwprom.lint.ScrapeDiff;
-import io.dwprom.lint.ScrapeDiff.FamilyChange;
+import io.dwprom.diff.ScrapeDiff;
+import io.dwprom.diff.ScrapeDiff.FamilyChange;
+import io.dwprom.report.Table;
 import io.dwprom.scrape.source.ScrapeReader;
 
 import picocli.CommandLine.Command;

@@ -1,5 +1,10 @@
 package io.dwprom.cli;
 
+import io.dwprom.server.PrometheusApi;
+import io.dwprom.server.ServerCardinality;
+import io.dwprom.server.ServerCardinalityReport;
+import io.dwprom.server.ServerProfile;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

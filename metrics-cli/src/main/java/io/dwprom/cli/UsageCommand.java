@@ -1,6 +1,9 @@
 package io.dwprom.cli;
 
 import io.dwprom.scrape.source.ScrapeReader;
+import io.dwprom.server.PrometheusApi;
+import io.dwprom.server.ServerProfile;
+import io.dwprom.server.ServerSeries;
 import io.dwprom.usage.DashboardReader;
 import io.dwprom.usage.InputProblem;
 import io.dwprom.usage.QueryFileReader;
@@ -9,7 +12,9 @@ import io.dwprom.usage.RelabelAdvice;
 import io.dwprom.usage.RuleFileReader;
 import io.dwprom.usage.SeriesInventory;
 import io.dwprom.usage.UsageAnalyzer;
+import io.dwprom.usage.UsageJsonReport;
 import io.dwprom.usage.UsageReport;
+import io.dwprom.usage.UsageTextReport;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,4 +1,4 @@
-package io.dwprom.cli;
+package io.dwprom.server;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -25,12 +25,13 @@ import java.util.function.Consumer;
  * names the URL: unreachable server, HTTP status (with the API's own error text when the body carries one), a body
  * that is not JSON, {@code "status":"error"}.
  */
-final class PrometheusApi {
+public final class PrometheusApi {
     private final ObjectMapper mapper = new ObjectMapper();
     private final String base;
     private final FetchOptions options;
 
-    PrometheusApi(String base, FetchOptions options) throws SourceException {
+    /** A client of the server at {@code base}, an http(s) URL; anything else is a {@link SourceException}. */
+    public PrometheusApi(String base, FetchOptions options) throws SourceException {
         if (!Sources.isUrl(base)) {
             throw new SourceException(base + ": expected the server's http:// or https:// base URL");
         }
@@ -38,7 +39,8 @@ final class PrometheusApi {
         this.options = options;
     }
 
-    String base() {
+    /** The base URL, without a trailing slash. */
+    public String base() {
         return base;
     }
 

@@ -1,17 +1,10 @@
-package io.dwprom.cli;
+package io.dwprom.usage;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import io.dwprom.usage.FamilyUsage;
-import io.dwprom.usage.InputProblem;
-import io.dwprom.usage.LabelUsage;
-import io.dwprom.usage.MissingName;
-import io.dwprom.usage.QueryOrigin;
-import io.dwprom.usage.UsageReport;
 import io.dwprom.usage.UsageReport.UnusedLabel;
 
 import java.io.PrintWriter;
@@ -19,12 +12,12 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 
 /** The usage report for machines: totals, every family with its users and labels, the rankings, problems. */
-final class UsageJsonReport {
+public final class UsageJsonReport {
     private UsageJsonReport() {
     }
 
     /** @param notes where the series came from and how (for a server); written as {@code notes} when not empty */
-    static void write(UsageReport r, String source, Map<String, String> notes, PrintWriter out) {
+    public static void write(UsageReport r, String source, Map<String, String> notes, PrintWriter out) {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
         root.put("source", source);

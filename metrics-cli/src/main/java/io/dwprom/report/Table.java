@@ -1,4 +1,4 @@
-package io.dwprom.cli;
+package io.dwprom.report;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -6,18 +6,21 @@ import java.util.List;
 import java.util.Locale;
 
 /** A plain text table with columns padded to their widest cell. */
-final class Table {
+public final class Table {
     private final List<String[]> rows = new ArrayList<>();
 
-    Table(String... header) {
+    /** A table with the column titles {@code header}. */
+    public Table(String... header) {
         rows.add(header);
     }
 
-    void row(String... cells) {
+    /** Adds a row of as many cells as the header has. */
+    public void row(String... cells) {
         rows.add(cells);
     }
 
-    void print(PrintWriter out) {
+    /** Prints the header and the rows, cells padded to their column's widest, trailing blanks trimmed. */
+    public void print(PrintWriter out) {
         int[] widths = new int[rows.get(0).length];
         for (String[] r : rows) {
             for (int i = 0; i < r.length; i++) {
@@ -33,7 +36,8 @@ final class Table {
         }
     }
 
-    static String percent(long part, long whole) {
+    /** {@code part} as a percentage of {@code whole}, one decimal ({@code 0.0%} of nothing). */
+    public static String percent(long part, long whole) {
         return whole == 0 ? "0.0%" : String.format(Locale.ROOT, "%.1f%%", 100.0 * part / whole);
     }
 }

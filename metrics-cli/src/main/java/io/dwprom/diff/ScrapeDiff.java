@@ -1,5 +1,7 @@
-package io.dwprom.lint;
+package io.dwprom.diff;
 
+import io.dwprom.lint.Family;
+import io.dwprom.lint.Scrape;
 import io.dwprom.scrape.LongHashSet;
 
 import java.util.ArrayList;

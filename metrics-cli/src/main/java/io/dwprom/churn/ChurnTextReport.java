@@ -1,8 +1,7 @@
-package io.dwprom.cli;
+package io.dwprom.churn;
 
-import io.dwprom.churn.Churn;
 import io.dwprom.churn.Churn.FamilyChurn;
-import io.dwprom.churn.Churn.LabelDriver;
+import io.dwprom.report.Table;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -11,16 +10,16 @@ import java.util.Locale;
 import java.util.Map;
 
 /** The churn report for people: totals, where the snapshots came from, a family table and a driver table. */
-final class ChurnTextReport {
+public final class ChurnTextReport {
     private final int top;
 
     /** @param top families to list, and drivers per family */
-    ChurnTextReport(int top) {
+    public ChurnTextReport(int top) {
         this.top = top;
     }
 
     /** @param context where the snapshots came from and how, printed as "key: value" lines */
-    void write(Churn churn, Map<String, String> context, PrintWriter out) {
+    public void write(Churn churn, Map<String, String> context, PrintWriter out) {
         out.printf(Locale.ROOT, "churn: %d -> %d series, %d appeared, %d disappeared, churn rate %s (%s)%n",
                 churn.seriesBefore(), churn.seriesAfter(), churn.appeared(), churn.disappeared(),
                 percent(churn.ratePercent()), Churn.RATE_DEFINITION);
@@ -69,7 +68,8 @@ final class ChurnTextReport {
         return count + ": " + String.join(", ", shown) + (count > examples.size() ? ", ..." : "");
     }
 
-    static String percent(double p) {
+    /** A churn rate as the report prints it ({@code inf%} for series where there were none). */
+    public static String percent(double p) {
         return Double.isInfinite(p) ? "inf%" : String.format(Locale.ROOT, "%.1f%%", p);
     }
 }

@@ -1,26 +1,28 @@
-package io.dwprom.cli;
+package io.dwprom.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.dwprom.cli.ServerCardinality.Row;
+import io.dwprom.report.Table;
+import io.dwprom.server.ServerCardinality.Row;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
 
 /** The {@code server-cardinality} report: the count, the notes on where it came from, and the top tables. */
-final class ServerCardinalityReport {
+public final class ServerCardinalityReport {
     private final int top;
 
     /** @param top rows per table */
-    ServerCardinalityReport(int top) {
+    public ServerCardinalityReport(int top) {
         this.top = top;
     }
 
-    void text(String base, ServerCardinality c, PrintWriter out) {
+    /** The report for people, on {@code out}; {@code base} is the server's URL. */
+    public void text(String base, ServerCardinality c, PrintWriter out) {
         out.printf("%s: %d series%n", base, c.total());
         c.notes().forEach((k, v) -> out.println(k + ": " + v));
         out.println();
@@ -50,7 +52,8 @@ final class ServerCardinalityReport {
         table.print(out);
     }
 
-    void json(String base, ServerCardinality c, PrintWriter out) {
+    /** The report for machines, on {@code out}. */
+    public void json(String base, ServerCardinality c, PrintWriter out) {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
         root.put("server", base);

@@ -1,4 +1,4 @@
-package io.dwprom.cli;
+package io.dwprom.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -11,7 +11,7 @@ import java.io.IOException;
  * {@code headStats}, VictoriaMetrics {@code totalSeries}; servers without the endpoint (404) are treated like
  * Prometheus. The kind decides where the two differ, and reports say which behaviour was used.
  */
-final class ServerProfile {
+public final class ServerProfile {
     /** The server kinds whose answers metrics-lint knows to differ. */
     enum Kind {
         PROMETHEUS("Prometheus"), VICTORIAMETRICS("VictoriaMetrics"), OTHER("Prometheus-compatible server");
@@ -38,7 +38,7 @@ final class ServerProfile {
     }
 
     /** Asks the server's TSDB status once; a 404 means the server lacks it. */
-    static ServerProfile detect(PrometheusApi api) throws IOException {
+    public static ServerProfile detect(PrometheusApi api) throws IOException {
         JsonNode status;
         try {
             status = api.get("/api/v1/status/tsdb");

@@ -1,4 +1,4 @@
-package io.dwprom.cli;
+package io.dwprom.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dwprom.scrape.FamilyGrouping;

@@ -1,11 +1,10 @@
-package io.dwprom.cli;
+package io.dwprom.churn;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.dwprom.churn.Churn;
 import io.dwprom.churn.Churn.FamilyChurn;
 import io.dwprom.churn.Churn.LabelDriver;
 
@@ -15,8 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /** The churn report for machines; an infinite churn rate (series where there were none) is {@code null}. */
-final class ChurnJsonReport {
-    void write(Churn churn, Map<String, String> context, PrintWriter out) {
+public final class ChurnJsonReport {
+    /** Writes {@code churn} with {@code context} (where the snapshots came from) as one JSON document. */
+    public void write(Churn churn, Map<String, String> context, PrintWriter out) {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
         ObjectNode ctx = root.putObject("context");

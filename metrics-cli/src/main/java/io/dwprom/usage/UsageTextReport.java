@@ -1,9 +1,6 @@
-package io.dwprom.cli;
+package io.dwprom.usage;
 
-import io.dwprom.usage.FamilyUsage;
-import io.dwprom.usage.MissingName;
-import io.dwprom.usage.QueryOrigin;
-import io.dwprom.usage.UsageReport;
+import io.dwprom.report.Table;
 import io.dwprom.usage.UsageReport.UnusedLabel;
 
 import java.io.PrintWriter;
@@ -14,15 +11,16 @@ import java.util.Map;
  * The usage report for people: totals, unused families, unused labels, recording rules nothing reads, queried names
  * the series do not have.
  */
-final class UsageTextReport {
+public final class UsageTextReport {
     private final int top;
 
-    UsageTextReport(int top) {
+    /** @param top rows per table, 0 for all */
+    public UsageTextReport(int top) {
         this.top = top;
     }
 
     /** @param notes where the series came from and how (for a server), printed as "key: value" lines */
-    void write(UsageReport r, String source, Map<String, String> notes, PrintWriter out) {
+    public void write(UsageReport r, String source, Map<String, String> notes, PrintWriter out) {
         long total = r.totalSeries();
         List<FamilyUsage> unused = r.unusedFamilies();
         out.printf("%s: %d series in %d families, judged against %d queries%n", source, total, r.families().size(),

@@ -1,4 +1,4 @@
-package io.dwprom.cli;
+package io.dwprom.server;
 
 import io.dwprom.churn.SeriesSnapshot;
 import io.dwprom.scrape.FamilyGrouping;
@@ -22,14 +22,15 @@ import java.util.function.Consumer;
  * the sample for a time range; VictoriaMetrics rounds that range to whole days, so for it an instant
  * {@code /api/v1/query} with the window as {@code step} (its lookback for instant queries) is asked instead.
  */
-final class ServerSeries {
+public final class ServerSeries {
     private final PrometheusApi api;
     private final ServerProfile profile;
     private final ServerFamilies families;
     private final String selector;
     private final Duration window;
 
-    ServerSeries(PrometheusApi api, ServerProfile profile, String selector, Duration window) throws IOException {
+    /** The series of {@code selector} on {@code api}'s server, asked with {@code window} as lookback. */
+    public ServerSeries(PrometheusApi api, ServerProfile profile, String selector, Duration window) throws IOException {
         this.api = api;
         this.profile = profile;
         this.families = ServerFamilies.ask(api);
@@ -38,21 +39,21 @@ final class ServerSeries {
     }
 
     /** The series at {@code time}, with their label values, for comparing moments. */
-    SeriesSnapshot snapshot(Instant time) throws IOException {
+    public SeriesSnapshot snapshot(Instant time) throws IOException {
         SeriesSnapshot.Builder builder = SeriesSnapshot.builder();
         forEach(time, (family, name, labels) -> builder.add(family, name, labels));
         return builder.build();
     }
 
     /** The series at {@code time} as the inventory {@code usage} judges queries against. */
-    SeriesInventory inventory(Instant time) throws IOException {
+    public SeriesInventory inventory(Instant time) throws IOException {
         SeriesInventory.Builder builder = SeriesInventory.builder();
         forEach(time, (family, name, labels) -> builder.add(family, name, labels));
         return builder.build();
     }
 
     /** Which API answered, how families were formed and what the answer means, for reports. */
-    Map<String, String> notes() {
+    public Map<String, String> notes() {
         Map<String, String> notes = new java.util.LinkedHashMap<>();
         notes.put("server", api.base() + ": " + profile.description());
         notes.put("selector", selector);
@@ -68,7 +69,7 @@ final class ServerSeries {
     }
 
     /** Distinct {@code instance} values in {@code snapshot}: the targets of the selected jobs. */
-    static long instances(SeriesSnapshot snapshot) {
+    public static long instances(SeriesSnapshot snapshot) {
         return snapshot.families().stream().flatMap(f -> snapshot.series(f).stream())
                 .map(s -> s.value("instance")).filter(i -> !i.isEmpty()).distinct().count();
     }

@@ -1,4 +1,4 @@
-package io.dwprom.cli;
+package io.dwprom.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -23,10 +23,10 @@ import java.util.Map;
  * @param instances series per {@code instance} value, most first (only for a selector)
  * @param notes     where the numbers came from, in report order
  */
-record ServerCardinality(long total, List<Row> metrics, List<Row> labels, List<Row> pairs, List<Row> instances,
+public record ServerCardinality(long total, List<Row> metrics, List<Row> labels, List<Row> pairs, List<Row> instances,
                          Map<String, String> notes) {
     /** One named count. */
-    record Row(String name, long value) {
+    public record Row(String name, long value) {
     }
 
     /**
@@ -34,7 +34,7 @@ record ServerCardinality(long total, List<Row> metrics, List<Row> labels, List<R
      * endpoints where it is missing or empty. For a selector: VictoriaMetrics' TSDB status takes {@code match[]};
      * Prometheus' does not, so the selected series are listed with {@code /api/v1/series} and counted here.
      */
-    static ServerCardinality ask(PrometheusApi api, ServerProfile profile, String selector, int top) throws IOException {
+    public static ServerCardinality ask(PrometheusApi api, ServerProfile profile, String selector, int top) throws IOException {
         Map<String, String> notes = new LinkedHashMap<>();
         notes.put("server", profile.description());
         if (selector != null) {
