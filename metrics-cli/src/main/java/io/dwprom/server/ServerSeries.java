@@ -2,6 +2,7 @@ package io.dwprom.server;
 
 import io.dwprom.churn.SeriesSnapshot;
 import io.dwprom.scrape.FamilyGrouping;
+import io.dwprom.scrape.source.FetchOptions;
 import io.dwprom.usage.SeriesInventory;
 
 import java.io.IOException;
@@ -23,19 +24,34 @@ import java.util.function.Consumer;
  * {@code /api/v1/query} with the window as {@code step} (its lookback for instant queries) is asked instead.
  */
 public final class ServerSeries {
+    private static final String EVERY_SERIES = "{__name__=~\".+\"}";
+
     private final PrometheusApi api;
     private final ServerProfile profile;
     private final ServerFamilies families;
     private final String selector;
     private final Duration window;
 
-    /** The series of {@code selector} on {@code api}'s server, asked with {@code window} as lookback. */
-    public ServerSeries(PrometheusApi api, ServerProfile profile, String selector, Duration window) throws IOException {
+    private ServerSeries(PrometheusApi api, ServerProfile profile, String selector, Duration window) throws IOException {
         this.api = api;
         this.profile = profile;
         this.families = ServerFamilies.ask(api);
         this.selector = selector;
         this.window = window;
+    }
+
+    /**
+     * The series of {@code selector} ({@code null} for every series) on the server at {@code base}, a
+     * Prometheus-compatible HTTP API, asked with {@code window} as lookback; asks which kind of server it is.
+     */
+    public static ServerSeries ask(String base, FetchOptions options, String selector, Duration window) throws IOException {
+        PrometheusApi api = new PrometheusApi(base, options);
+        return new ServerSeries(api, ServerProfile.detect(api), selector == null ? EVERY_SERIES : selector, window);
+    }
+
+    /** The server and the selector, naming the series in reports. */
+    public String source() {
+        return api.base() + " " + selector;
     }
 
     /** The series at {@code time}, with their label values, for comparing moments. */
