@@ -146,7 +146,8 @@ final class ChurnCommand implements Callable<Integer> {
         if (!earlier.isBefore(later)) {
             throw new ParameterException(spec.commandLine(), "the earlier moment " + earlier + " is not before the later " + later);
         }
-        ServerSeries series = ServerSeries.ask(server, sourceOptions.toFetchOptions(), selectorOptions.selector(), window);
+        ServerSeries series = ServerSeries.ask(server, sourceOptions.toFetchOptions(), selectorOptions.selector(),
+                window);
         SeriesSnapshot before = series.snapshot(earlier);
         SeriesSnapshot after = series.snapshot(later);
         context.putAll(series.notes());

@@ -138,7 +138,8 @@ final class UsageCommand implements Callable<Integer> {
         SeriesInventory inventory;
         String sourceName;
         if (server != null) {
-            ServerSeries series = ServerSeries.ask(server, sourceOptions.toFetchOptions(), selectorOptions.selector(), window);
+            ServerSeries series = ServerSeries.ask(server, sourceOptions.toFetchOptions(), selectorOptions.selector(),
+                    window);
             inventory = series.inventory(Instant.now());
             notes.putAll(series.notes());
             sourceName = series.source();

@@ -25,13 +25,13 @@ import java.util.function.Consumer;
  * names the URL: unreachable server, HTTP status (with the API's own error text when the body carries one), a body
  * that is not JSON, {@code "status":"error"}.
  */
-public final class PrometheusApi {
+final class PrometheusApi {
     private final ObjectMapper mapper = new ObjectMapper();
     private final String base;
     private final FetchOptions options;
 
     /** A client of the server at {@code base}, an http(s) URL; anything else is a {@link SourceException}. */
-    public PrometheusApi(String base, FetchOptions options) throws SourceException {
+    PrometheusApi(String base, FetchOptions options) throws SourceException {
         if (!Sources.isUrl(base)) {
             throw new SourceException(base + ": expected the server's http:// or https:// base URL");
         }
@@ -40,7 +40,7 @@ public final class PrometheusApi {
     }
 
     /** The base URL, without a trailing slash. */
-    public String base() {
+    String base() {
         return base;
     }
 

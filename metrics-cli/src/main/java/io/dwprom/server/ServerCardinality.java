@@ -1,6 +1,7 @@
 package io.dwprom.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dwprom.scrape.source.FetchOptions;
 
 import java.io.IOException;
 import java.time.LocalDate;
@@ -16,6 +17,7 @@ import java.util.Map;
  * Cardinality as a Prometheus-compatible server reports it, for all its series or for a selector (for example every
  * instance of one job), together with notes saying which endpoint and field each number came from.
  *
+ * @param server    the server's base URL
  * @param total     series counted
  * @param metrics   series per metric name, most first
  * @param labels    distinct values per label name, most first
@@ -23,18 +25,22 @@ import java.util.Map;
  * @param instances series per {@code instance} value, most first (only for a selector)
  * @param notes     where the numbers came from, in report order
  */
-public record ServerCardinality(long total, List<Row> metrics, List<Row> labels, List<Row> pairs, List<Row> instances,
-                         Map<String, String> notes) {
+public record ServerCardinality(String server, long total, List<Row> metrics, List<Row> labels, List<Row> pairs,
+                                List<Row> instances, Map<String, String> notes) {
     /** One named count. */
     public record Row(String name, long value) {
     }
 
     /**
-     * Asks {@code profile}'s server. For all series: {@code /api/v1/status/tsdb}, falling back to the label and series
+     * Asks the server at {@code base}, a Prometheus-compatible HTTP API, for its top {@code top} rows; which endpoints
+     * depends on the kind of server ({@link ServerProfile}). For all series: {@code /api/v1/status/tsdb}, falling back to the label and series
      * endpoints where it is missing or empty. For a selector: VictoriaMetrics' TSDB status takes {@code match[]};
      * Prometheus' does not, so the selected series are listed with {@code /api/v1/series} and counted here.
      */
-    public static ServerCardinality ask(PrometheusApi api, ServerProfile profile, String selector, int top) throws IOException {
+    public static ServerCardinality ask(String base, FetchOptions options, String selector, int top)
+            throws IOException {
+        PrometheusApi api = new PrometheusApi(base, options);
+        ServerProfile profile = ServerProfile.detect(api);
         Map<String, String> notes = new LinkedHashMap<>();
         notes.put("server", profile.description());
         if (selector != null) {
@@ -47,7 +53,7 @@ public record ServerCardinality(long total, List<Row> metrics, List<Row> labels,
             notes.put("total", "totalSeries of /api/v1/status/tsdb" + (selector == null ? "" : "?match[]=...")
                     + ": series seen on " + LocalDate.now(ZoneOffset.UTC) + " (UTC); VictoriaMetrics counts series per day");
             notes.put("lists", "top " + top + " (topN=" + top + ")");
-            return new ServerCardinality(status.path("totalSeries").asLong(), rows(status.path("seriesCountByMetricName")),
+            return new ServerCardinality(api.base(), status.path("totalSeries").asLong(), rows(status.path("seriesCountByMetricName")),
                     rows(status.path("labelValueCountByLabelName")), rows(status.path("seriesCountByLabelValuePair")),
                     rows(status.path("seriesCountByFocusLabelValue")), notes);
         }
@@ -81,7 +87,7 @@ public record ServerCardinality(long total, List<Row> metrics, List<Row> labels,
             sort(labels);
             notes.put("labels", "/api/v1/labels and /api/v1/label/<name>/values");
         }
-        return new ServerCardinality(total, metrics, labels, rows(status.path("seriesCountByLabelValuePair")), List.of(), notes);
+        return new ServerCardinality(api.base(), total, metrics, labels, rows(status.path("seriesCountByLabelValuePair")), List.of(), notes);
     }
 
     private static List<Row> seriesPerMetricName(PrometheusApi api) throws IOException {
@@ -117,7 +123,7 @@ public record ServerCardinality(long total, List<Row> metrics, List<Row> labels,
                 }
             });
         });
-        return new ServerCardinality(series[0], rows(metrics), rows(values), rows(pairs), rows(instances), notes);
+        return new ServerCardinality(api.base(), series[0], rows(metrics), rows(values), rows(pairs), rows(instances), notes);
     }
 
     private static List<Row> rows(Map<String, Long> counts) {

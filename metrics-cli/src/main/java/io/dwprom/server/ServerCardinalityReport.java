@@ -21,9 +21,9 @@ public final class ServerCardinalityReport {
         this.top = top;
     }
 
-    /** The report for people, on {@code out}; {@code base} is the server's URL. */
-    public void text(String base, ServerCardinality c, PrintWriter out) {
-        out.printf("%s: %d series%n", base, c.total());
+    /** The report for people, on {@code out}. */
+    public void text(ServerCardinality c, PrintWriter out) {
+        out.printf("%s: %d series%n", c.server(), c.total());
         c.notes().forEach((k, v) -> out.println(k + ": " + v));
         out.println();
         table(out, c.metrics(), "METRIC", "SERIES", c.total());
@@ -53,10 +53,10 @@ public final class ServerCardinalityReport {
     }
 
     /** The report for machines, on {@code out}. */
-    public void json(String base, ServerCardinality c, PrintWriter out) {
+    public void json(ServerCardinality c, PrintWriter out) {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
-        root.put("server", base);
+        root.put("server", c.server());
         root.put("series", c.total());
         ObjectNode notes = root.putObject("notes");
         c.notes().forEach(notes::put);

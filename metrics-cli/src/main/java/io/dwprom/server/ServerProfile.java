@@ -11,7 +11,7 @@ import java.io.IOException;
  * {@code headStats}, VictoriaMetrics {@code totalSeries}; servers without the endpoint (404) are treated like
  * Prometheus. The kind decides where the two differ, and reports say which behaviour was used.
  */
-public final class ServerProfile {
+final class ServerProfile {
     /** The server kinds whose answers metrics-lint knows to differ. */
     enum Kind {
         PROMETHEUS("Prometheus"), VICTORIAMETRICS("VictoriaMetrics"), OTHER("Prometheus-compatible server");
@@ -38,7 +38,7 @@ public final class ServerProfile {
     }
 
     /** Asks the server's TSDB status once; a 404 means the server lacks it. */
-    public static ServerProfile detect(PrometheusApi api) throws IOException {
+    static ServerProfile detect(PrometheusApi api) throws IOException {
         JsonNode status;
         try {
             status = api.get("/api/v1/status/tsdb");

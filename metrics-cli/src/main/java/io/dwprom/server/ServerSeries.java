@@ -44,7 +44,8 @@ public final class ServerSeries {
      * The series of {@code selector} ({@code null} for every series) on the server at {@code base}, a
      * Prometheus-compatible HTTP API, asked with {@code window} as lookback; asks which kind of server it is.
      */
-    public static ServerSeries ask(String base, FetchOptions options, String selector, Duration window) throws IOException {
+    public static ServerSeries ask(String base, FetchOptions options, String selector, Duration window)
+            throws IOException {
         PrometheusApi api = new PrometheusApi(base, options);
         return new ServerSeries(api, ServerProfile.detect(api), selector == null ? EVERY_SERIES : selector, window);
     }
