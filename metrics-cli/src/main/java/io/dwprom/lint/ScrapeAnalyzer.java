@@ -166,7 +166,7 @@ public final class ScrapeAnalyzer implements ExpositionHandler {
                 }
             }
         }
-        if (f.addSeries(Hash64.mix(s.nameHash() * 0x9E3779B97F4A7C15L + labelsHash))) {
+        if (f.addSeries(Hash64.series(s.nameHash(), labelsHash))) {
             listener.series(f.name(), s);
         } else {
             f.duplicate(s.seriesText() + " (line " + s.line() + ")");

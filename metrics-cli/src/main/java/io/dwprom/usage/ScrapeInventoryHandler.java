@@ -71,7 +71,7 @@ final class ScrapeInventoryHandler implements ExpositionHandler {
             values[c] = v;
             labelsHash += Hash64.pair(s.labelNameHash(i), v);
         }
-        f.add(s.name(), values, count, Hash64.mix(s.nameHash() * 0x9E3779B97F4A7C15L + labelsHash));
+        f.add(s.name(), values, count, Hash64.series(s.nameHash(), labelsHash));
     }
 
     /** The column of the label at {@code position}; samples of a family usually repeat the same name strings. */

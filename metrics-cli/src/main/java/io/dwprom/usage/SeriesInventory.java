@@ -113,7 +113,7 @@ public final class SeriesInventory {
                 values[c] = Hash64.bytes(bytes, 0, bytes.length);
                 labelsHash += Hash64.pair(f.columnHash(c), values[c]);
             }
-            f.add(seriesName, values, count, Hash64.mix(nameHash * 0x9E3779B97F4A7C15L + labelsHash));
+            f.add(seriesName, values, count, Hash64.series(nameHash, labelsHash));
             return this;
         }
 

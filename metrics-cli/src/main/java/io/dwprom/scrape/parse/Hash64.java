@@ -31,6 +31,14 @@ public final class Hash64 {
         return mix(nameHash * 31 + valueHash);
     }
 
+    /**
+     * Hash of a series from its name's hash and the sum of its label pairs' hashes ({@link #pair}): a sum, so the
+     * labels' order does not matter, as a series is the same whatever order its labels come in.
+     */
+    public static long series(long nameHash, long labelPairsSum) {
+        return mix(nameHash * 0x9E3779B97F4A7C15L + labelPairsSum);
+    }
+
     /** murmur3 fmix64. */
     public static long mix(long h) {
         h ^= h >>> 33;
