@@ -1,8 +1,9 @@
 package io.dwprom.churn;
 
-import io.dwprom.lint.parse.Dialect;
-import io.dwprom.lint.source.ScrapeReader;
-import io.dwprom.lint.source.SourceException;
+import io.dwprom.lint.ScrapeAnalyzer;
+import io.dwprom.scrape.parse.Dialect;
+import io.dwprom.scrape.source.ScrapeReader;
+import io.dwprom.scrape.source.SourceException;
 
 /** Reads a scrape (URL, file or stdin) into a {@link SeriesSnapshot}, with families grouped as OpenMetrics does. */
 public final class ScrapeSnapshots {
@@ -16,7 +17,7 @@ public final class ScrapeSnapshots {
     public SeriesSnapshot read(String spec) throws SourceException {
         SeriesSnapshot.Builder builder = SeriesSnapshot.builder();
         String[][] pairs = {new String[16]};
-        reader.read(spec, Dialect.OPENMETRICS, (family, sample) -> {
+        reader.read(spec, ScrapeAnalyzer.analysis(Dialect.OPENMETRICS, (family, sample) -> {
             int n = sample.labelCount();
             if (pairs[0].length < 2 * n) {
                 pairs[0] = new String[4 * n];
@@ -26,7 +27,7 @@ public final class ScrapeSnapshots {
                 pairs[0][2 * i + 1] = sample.labelValue(i);
             }
             builder.add(family, sample.name(), pairs[0], n);
-        });
+        }));
         return builder.build();
     }
 }

@@ -1,10 +1,11 @@
 package io.dwprom.cli;
 
-import io.dwprom.lint.Family;
-import io.dwprom.lint.parse.Dialect;
-import io.dwprom.lint.LabelStats;
+import io.dwprom.cardinality.CardinalityRanking;
+import io.dwprom.cardinality.CardinalityTextReport;
 import io.dwprom.lint.Scrape;
-import io.dwprom.lint.source.ScrapeReader;
+import io.dwprom.lint.ScrapeAnalyzer;
+import io.dwprom.scrape.parse.Dialect;
+import io.dwprom.scrape.source.ScrapeReader;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,10 +15,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code cardinality SOURCE}: top families by series and top labels by distinct values. */
@@ -41,34 +38,9 @@ final class CardinalityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Scrape scrape = new ScrapeReader(sourceOptions.toFetchOptions(), parent.stdin()).read(source, Dialect.OPENMETRICS);
-        PrintWriter out = spec.commandLine().getOut();
-        long total = scrape.totalSeries();
-        out.printf("%s: %d series in %d families%n%n", source, total, scrape.families().size());
-        List<Family> families = new ArrayList<>(scrape.families());
-        families.sort(Comparator.comparingInt(Family::seriesCount).reversed().thenComparing(Family::name));
-        Table familyTable = new Table("FAMILY", "TYPE", "SERIES", "SHARE");
-        families.stream().limit(top).forEach(f -> familyTable.row(f.name(), f.type().token(),
-                Long.toString(f.seriesCount()), Table.percent(f.seriesCount(), total)));
-        familyTable.print(out);
-        out.println();
-        List<LabelRow> labels = new ArrayList<>();
-        for (Family f : scrape.families()) {
-            for (LabelStats l : f.labels()) {
-                labels.add(new LabelRow(f.name(), l.name(), l.distinctValues()));
-            }
-        }
-        labels.sort(Comparator.comparingInt(LabelRow::distinct).reversed()
-                .thenComparing(LabelRow::family).thenComparing(LabelRow::label));
-        Table labelTable = new Table("FAMILY", "LABEL", "DISTINCT VALUES", "SHARE OF ALL SERIES");
-        labels.stream().limit(top).forEach(r -> labelTable.row(r.family(), r.label(), Integer.toString(r.distinct()),
-                Table.percent(r.distinct(), total)));
-        labelTable.print(out);
-        out.flush();
+        Scrape scrape = new ScrapeReader(sourceOptions.toFetchOptions(), parent.stdin())
+                .read(source, ScrapeAnalyzer.analysis(Dialect.OPENMETRICS));
+        new CardinalityTextReport(top).write(source, CardinalityRanking.of(scrape), spec.commandLine().getOut());
         return ExitCodes.OK;
-    }
-
-    /** One (family, label) pair and its number of distinct values. */
-    private record LabelRow(String family, String label, int distinct) {
     }
 }

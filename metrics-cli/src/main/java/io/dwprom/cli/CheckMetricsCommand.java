@@ -1,18 +1,19 @@
 package io.dwprom.cli;
 
-import io.dwprom.lint.parse.Dialect;
+import io.dwprom.cardinality.PromtoolExtendedReport;
+import io.dwprom.scrape.parse.Dialect;
 import io.dwprom.lint.Scrape;
+import io.dwprom.lint.ScrapeAnalyzer;
 import io.dwprom.lint.report.PromtoolReport;
 import io.dwprom.lint.rules.LintResult;
 import io.dwprom.lint.rules.Linter;
 import io.dwprom.lint.rules.PromtoolVersion;
 import io.dwprom.lint.rules.Rules;
-import io.dwprom.lint.source.FetchOptions;
-import io.dwprom.lint.source.ScrapeFormat;
-import io.dwprom.lint.source.ScrapeReader;
-import io.dwprom.lint.source.SourceException;
+import io.dwprom.scrape.source.FetchOptions;
+import io.dwprom.scrape.source.ScrapeFormat;
+import io.dwprom.scrape.source.ScrapeReader;
+import io.dwprom.scrape.source.SourceException;
 
-import io.dwprom.lint.Family;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,11 +24,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -73,7 +69,8 @@ final class CheckMetricsCommand implements Callable<Integer> {
         }
         Scrape scrape;
         try {
-            scrape = new ScrapeReader(PROMTOOL_INPUT, parent.stdin()).read("-", dialect(version, linting));
+            scrape = new ScrapeReader(PROMTOOL_INPUT, parent.stdin())
+                    .read("-", ScrapeAnalyzer.analysis(dialect(version, linting)));
         } catch (SourceException e) {
             err.println((linting ? "error while linting: " : "error while parsing text to metric families: ")
                     + e.getMessage());
@@ -86,7 +83,7 @@ final class CheckMetricsCommand implements Callable<Integer> {
         err.flush();
         if (extended) {
             PrintWriter out = spec.commandLine().getOut();
-            writeExtended(scrape, out);
+            PromtoolExtendedReport.write(scrape, out);
             out.flush();
         }
         return exit;
@@ -100,7 +97,7 @@ final class CheckMetricsCommand implements Callable<Integer> {
         PromtoolVersion version = PromtoolVersion.DEFAULT;
         Scrape scrape;
         try {
-            scrape = new ScrapeReader(PROMTOOL_INPUT, stdin).read("-", version.dialect());
+            scrape = new ScrapeReader(PROMTOOL_INPUT, stdin).read("-", ScrapeAnalyzer.analysis(version.dialect()));
         } catch (SourceException e) {
             err.println("error while linting: " + e.getMessage());
             return ExitCodes.PROMTOOL_PARSE_ERROR;
@@ -120,43 +117,6 @@ final class CheckMetricsCommand implements Callable<Integer> {
         LintResult result = new Linter(Rules.promtool(version)).lint(scrape);
         new PromtoolReport().write(result, "stdin", err);
         return result.problems().isEmpty() ? ExitCodes.OK : ExitCodes.PROMTOOL_PROBLEMS;
-    }
-
-    /**
-     * promtool's {@code --extended} table: {@code Metric}, {@code Cardinality} (see {@link Family#promtoolCardinality()}),
-     * {@code Percentage} of the total (two decimals, rounded as Go rounds), most series first (families with as many
-     * series by name: promtool orders them as it walks a Go map, differently from run to run), then the total; the
-     * columns aligned as Go's tabwriter aligns them (padding 4, each cell followed by its padding).
-     */
-    static void writeExtended(Scrape scrape, PrintWriter out) {
-        List<Family> families = new ArrayList<>(scrape.families());
-        families.sort(Comparator.comparingLong(Family::promtoolCardinality).reversed().thenComparing(Family::name));
-        long total = 0;
-        for (Family f : families) {
-            total += f.promtoolCardinality();
-        }
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"Metric", "Cardinality", "Percentage"});
-        for (Family f : families) {
-            double share = (double) f.promtoolCardinality() / (double) total;
-            rows.add(new String[] {f.name(), Long.toString(f.promtoolCardinality()),
-                    new BigDecimal(share * 100).setScale(2, RoundingMode.HALF_EVEN).toPlainString() + "%"});
-        }
-        rows.add(new String[] {"Total", Long.toString(total), "100%"});
-        int[] widths = new int[3];
-        for (String[] row : rows) {
-            for (int i = 0; i < 3; i++) {
-                widths[i] = Math.max(widths[i], Math.max(4, row[i].length() + 4));
-            }
-        }
-        StringBuilder sb = new StringBuilder();
-        for (String[] row : rows) {
-            for (int i = 0; i < 3; i++) {
-                sb.append(row[i]).append(" ".repeat(widths[i] - row[i].length()));
-            }
-            sb.append('\n');
-        }
-        out.print(sb);
     }
 
     /** Reads {@code --promtool-version}; an unknown version is a usage error naming the known ones. */

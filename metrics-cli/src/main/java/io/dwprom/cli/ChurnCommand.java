@@ -2,11 +2,13 @@ package io.dwprom.cli;
 
 import io.dwprom.churn.Churn;
 import io.dwprom.churn.ChurnAnalyzer;
+import io.dwprom.churn.ChurnJsonReport;
+import io.dwprom.churn.ChurnTextReport;
 import io.dwprom.churn.ScrapeSnapshots;
 import io.dwprom.churn.SeriesSnapshot;
-import io.dwprom.lint.source.FetchOptions;
-import io.dwprom.lint.source.ScrapeReader;
-import io.dwprom.lint.source.Sources;
+import io.dwprom.scrape.source.ScrapeReader;
+import io.dwprom.scrape.source.Sources;
+import io.dwprom.server.ServerSeries;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -144,11 +146,8 @@ final class ChurnCommand implements Callable<Integer> {
         if (!earlier.isBefore(later)) {
             throw new ParameterException(spec.commandLine(), "the earlier moment " + earlier + " is not before the later " + later);
         }
-        FetchOptions options = sourceOptions.toFetchOptions();
-        PrometheusApi api = new PrometheusApi(server, options);
-        ServerProfile profile = ServerProfile.detect(api);
-        String selector = selectorOptions.given() ? selectorOptions.selector() : "{__name__=~\".+\"}";
-        ServerSeries series = new ServerSeries(api, profile, selector, window);
+        ServerSeries series = ServerSeries.ask(server, sourceOptions.toFetchOptions(), selectorOptions.selector(),
+                window);
         SeriesSnapshot before = series.snapshot(earlier);
         SeriesSnapshot after = series.snapshot(later);
         context.putAll(series.notes());

@@ -1,9 +1,10 @@
 package io.dwprom.cli;
 
-import io.dwprom.lint.parse.Dialect;
-import io.dwprom.lint.ScrapeDiff;
-import io.dwprom.lint.ScrapeDiff.FamilyChange;
-import io.dwprom.lint.source.ScrapeReader;
+import io.dwprom.diff.DiffTextReport;
+import io.dwprom.diff.ScrapeDiff;
+import io.dwprom.lint.ScrapeAnalyzer;
+import io.dwprom.scrape.parse.Dialect;
+import io.dwprom.scrape.source.ScrapeReader;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,22 +50,14 @@ final class DiffCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ScrapeReader reader = new ScrapeReader(sourceOptions.toFetchOptions(), parent.stdin());
-        ScrapeDiff diff = ScrapeDiff.between(reader.read(before, Dialect.OPENMETRICS), reader.read(after, Dialect.OPENMETRICS));
-        PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "series: %d -> %d (%s), %d added, %d removed%n", diff.seriesBefore(), diff.seriesAfter(),
-                growth(diff.growthPercent()), diff.seriesAdded(), diff.seriesRemoved());
-        if (!diff.changes().isEmpty()) {
-            out.println();
-            Table table = new Table("FAMILY", "BEFORE", "AFTER", "ADDED", "REMOVED", "CHANGE");
-            diff.changes().stream().limit(top).forEach(c -> table.row(c.family(), Long.toString(c.before()),
-                    Long.toString(c.after()), Long.toString(c.added()), Long.toString(c.removed()), change(c)));
-            table.print(out);
-        }
-        out.flush();
+        ScrapeDiff diff = ScrapeDiff.between(reader.read(before, ScrapeAnalyzer.analysis(Dialect.OPENMETRICS)),
+                reader.read(after, ScrapeAnalyzer.analysis(Dialect.OPENMETRICS)));
+        new DiffTextReport(top).write(diff, spec.commandLine().getOut());
         int exit = ExitCodes.OK;
         PrintWriter err = spec.commandLine().getErr();
         if (maxGrowth != null && diff.growthPercent() > maxGrowth) {
-            err.printf(Locale.ROOT, "metrics-lint: series grew by %s, more than --max-growth %s%%%n", growth(diff.growthPercent()), maxGrowth);
+            err.printf(Locale.ROOT, "metrics-lint: series grew by %s, more than --max-growth %s%%%n",
+                    DiffTextReport.growth(diff.growthPercent()), maxGrowth);
             exit = ExitCodes.FINDINGS;
         }
         if (maxNewSeries != null && diff.seriesAdded() > maxNewSeries) {
@@ -73,19 +66,5 @@ final class DiffCommand implements Callable<Integer> {
         }
         err.flush();
         return exit;
-    }
-
-    private static String change(FamilyChange c) {
-        if (c.isNew()) {
-            return "new family";
-        }
-        if (c.isGone()) {
-            return "removed family";
-        }
-        return growth(100.0 * (c.after() - c.before()) / c.before());
-    }
-
-    private static String growth(double percent) {
-        return Double.isInfinite(percent) ? "+inf%" : String.format(Locale.ROOT, "%+.1f%%", percent);
     }
 }

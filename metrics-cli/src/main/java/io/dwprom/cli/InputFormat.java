@@ -1,6 +1,6 @@
 package io.dwprom.cli;
 
-import io.dwprom.lint.source.ScrapeFormat;
+import io.dwprom.scrape.source.ScrapeFormat;
 
 /** The {@code --input-format} of files and stdin: detected, or given. */
 enum InputFormat {

@@ -1,7 +1,8 @@
 package io.dwprom.cli;
 
-import io.dwprom.lint.parse.Dialect;
+import io.dwprom.scrape.parse.Dialect;
 import io.dwprom.lint.Scrape;
+import io.dwprom.lint.ScrapeAnalyzer;
 import io.dwprom.lint.config.ConfigException;
 import io.dwprom.lint.config.ConfigLoader;
 import io.dwprom.lint.config.LintConfig;
@@ -16,8 +17,8 @@ import io.dwprom.lint.rules.Linter;
 import io.dwprom.lint.rules.PromtoolVersion;
 import io.dwprom.lint.rules.Rules;
 import io.dwprom.lint.rules.Severity;
-import io.dwprom.lint.source.ScrapeReader;
-import io.dwprom.lint.source.SourceException;
+import io.dwprom.scrape.source.ScrapeReader;
+import io.dwprom.scrape.source.SourceException;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -103,7 +104,7 @@ final class LintCommand implements Callable<Integer> {
         PromtoolVersion version = promtoolVersion == null ? PromtoolVersion.DEFAULT : promtoolVersion;
         Scrape scrape;
         try {
-            scrape = reader.read(source, promtool ? version.dialect() : Dialect.OPENMETRICS);
+            scrape = reader.read(source, ScrapeAnalyzer.analysis(promtool ? version.dialect() : Dialect.OPENMETRICS));
         } catch (SourceException e) {
             if (promtool && e.malformed()) {
                 err.println("error while linting: " + e.getMessage());

@@ -1,6 +1,6 @@
 package io.dwprom.cli;
 
-import io.dwprom.lint.source.Sources;
+import io.dwprom.scrape.source.Sources;
 
 import picocli.CommandLine;
 

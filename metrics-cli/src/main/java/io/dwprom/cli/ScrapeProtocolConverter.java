@@ -1,6 +1,6 @@
 package io.dwprom.cli;
 
-import io.dwprom.lint.source.ScrapeProtocol;
+import io.dwprom.scrape.source.ScrapeProtocol;
 
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;

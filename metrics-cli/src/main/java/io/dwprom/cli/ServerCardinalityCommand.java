@@ -1,5 +1,8 @@
 package io.dwprom.cli;
 
+import io.dwprom.server.ServerCardinality;
+import io.dwprom.server.ServerCardinalityReport;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,15 +46,14 @@ final class ServerCardinalityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String selector = selectorOptions.selector();
-        PrometheusApi api = new PrometheusApi(server, sourceOptions.toFetchOptions());
-        ServerCardinality c = ServerCardinality.ask(api, ServerProfile.detect(api), selector, top);
+        ServerCardinality c = ServerCardinality.ask(server, sourceOptions.toFetchOptions(), selectorOptions.selector(),
+                top);
         PrintWriter out = spec.commandLine().getOut();
         ServerCardinalityReport report = new ServerCardinalityReport(top);
         if (format == ReportFormat.json) {
-            report.json(api.base(), c, out);
+            report.json(c, out);
         } else {
-            report.text(api.base(), c, out);
+            report.text(c, out);
         }
         out.flush();
         if (maxSeries != null && c.total() > maxSeries) {

@@ -1,9 +1,9 @@
 package io.dwprom.cli;
 
-import io.dwprom.lint.source.BoundedFiles;
-import io.dwprom.lint.source.FetchOptions;
-import io.dwprom.lint.source.ScrapeProtocol;
-import io.dwprom.lint.source.SourceException;
+import io.dwprom.scrape.source.BoundedFiles;
+import io.dwprom.scrape.source.FetchOptions;
+import io.dwprom.scrape.source.ScrapeProtocol;
+import io.dwprom.scrape.source.SourceException;
 
 import picocli.CommandLine.Option;
 

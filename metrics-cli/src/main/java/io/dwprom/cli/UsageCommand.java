@@ -1,15 +1,15 @@
 package io.dwprom.cli;
 
-import io.dwprom.lint.source.ScrapeReader;
-import io.dwprom.usage.DashboardReader;
+import io.dwprom.scrape.source.ScrapeReader;
+import io.dwprom.server.ServerSeries;
 import io.dwprom.usage.InputProblem;
-import io.dwprom.usage.QueryFileReader;
 import io.dwprom.usage.QuerySet;
 import io.dwprom.usage.RelabelAdvice;
-import io.dwprom.usage.RuleFileReader;
 import io.dwprom.usage.SeriesInventory;
 import io.dwprom.usage.UsageAnalyzer;
+import io.dwprom.usage.UsageJsonReport;
 import io.dwprom.usage.UsageReport;
+import io.dwprom.usage.UsageTextReport;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -123,21 +123,10 @@ final class UsageCommand implements Callable<Integer> {
             err.println("metrics-lint: --job and --match need --server");
             return ExitCodes.INPUT_ERROR;
         }
-        // Plain loops and no usage types in method signatures: picocli reflects on this class for every
-        // subcommand, and that must not load the analysis (or ANTLR, Jackson) on their start path.
-        QuerySet queries = new QuerySet();
-        RuleFileReader rules = new RuleFileReader();
-        for (Path f : ruleFiles) {
-            queries.addAll(rules.read(f));
-        }
-        DashboardReader boards = new DashboardReader();
-        for (Path f : dashboards) {
-            queries.addAll(boards.read(f));
-        }
-        QueryFileReader plain = new QueryFileReader();
-        for (Path f : queryFiles) {
-            queries.addAll(plain.read(f));
-        }
+        // No lambda (its body is a synthetic method) and no usage type in a method signature: picocli reflects on
+        // this class's methods when it is built (for --help, with every subcommand), which must not load the analysis
+        // (or ANTLR, Jackson).
+        QuerySet queries = QuerySet.read(ruleFiles, dashboards, queryFiles);
         for (InputProblem p : queries.problems()) {
             err.println("metrics-lint: " + p);
         }
@@ -149,12 +138,11 @@ final class UsageCommand implements Callable<Integer> {
         SeriesInventory inventory;
         String sourceName;
         if (server != null) {
-            PrometheusApi api = new PrometheusApi(server, sourceOptions.toFetchOptions());
-            String selector = selectorOptions.given() ? selectorOptions.selector() : "{__name__=~\".+\"}";
-            ServerSeries series = new ServerSeries(api, ServerProfile.detect(api), selector, window);
+            ServerSeries series = ServerSeries.ask(server, sourceOptions.toFetchOptions(), selectorOptions.selector(),
+                    window);
             inventory = series.inventory(Instant.now());
             notes.putAll(series.notes());
-            sourceName = api.base() + " " + selector;
+            sourceName = series.source();
         } else {
             inventory = new ScrapeReader(sourceOptions.toFetchOptions(), parent.stdin()).read(source, SeriesInventory::fromExposition);
             sourceName = source.equals("-") ? "stdin" : source;

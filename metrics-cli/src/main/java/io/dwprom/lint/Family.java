@@ -1,6 +1,7 @@
 package io.dwprom.lint;
 
-import io.dwprom.lint.parse.MetricType;
+import io.dwprom.scrape.LongHashSet;
+import io.dwprom.scrape.parse.MetricType;
 
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,5 +1,7 @@
 package io.dwprom.lint;
 
+import io.dwprom.scrape.LongHashSet;
+
 /** What the analysis keeps about one label of one family: value hashes and counters, never the values. */
 public final class LabelStats {
     private final String name;

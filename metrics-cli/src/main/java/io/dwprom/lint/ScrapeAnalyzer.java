@@ -1,20 +1,20 @@
 package io.dwprom.lint;
 
-import io.dwprom.lint.parse.Dialect;
-import io.dwprom.lint.parse.Exposition;
-import io.dwprom.lint.parse.ExpositionHandler;
-import io.dwprom.lint.parse.Hash64;
-import io.dwprom.lint.parse.MetricType;
-import io.dwprom.lint.parse.ParseException;
-import io.dwprom.lint.parse.Sample;
+import io.dwprom.scrape.FamilyGrouping;
+import io.dwprom.scrape.parse.Dialect;
+import io.dwprom.scrape.parse.Exposition;
+import io.dwprom.scrape.parse.ExpositionHandler;
+import io.dwprom.scrape.parse.Hash64;
+import io.dwprom.scrape.parse.MetricType;
+import io.dwprom.scrape.parse.ParseException;
+import io.dwprom.scrape.parse.Sample;
+import io.dwprom.scrape.source.ScrapeReader;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -39,15 +39,12 @@ public final class ScrapeAnalyzer implements ExpositionHandler {
 
     private final Dialect dialect;
     private final SeriesListener listener;
-    private final Map<String, Family> families = new HashMap<>();
-    private final Function<String, MetricType> typeOfSeen = new SeenFamilyTypes();
-    private String lastSampleName;
-    private Family lastFamily;
-    private String lastSuffix;
+    private final FamilyGrouping<Family> families;
 
     private ScrapeAnalyzer(Dialect dialect, SeriesListener listener) {
         this.dialect = dialect;
         this.listener = listener;
+        this.families = new FamilyGrouping<>(dialect, new NewFamily());
     }
 
     /** Parses and analyses {@code in}; throws {@link ParseException} on malformed input. */
@@ -67,9 +64,19 @@ public final class ScrapeAnalyzer implements ExpositionHandler {
         return analyzer.result();
     }
 
+    /** The analysis for {@link ScrapeReader#read}: a source read into a {@link Scrape} in {@code dialect}. */
+    public static ScrapeReader.Analysis<Scrape> analysis(Dialect dialect) {
+        return new SourceAnalysis(dialect, SeriesListener.NONE);
+    }
+
+    /** As {@link #analysis(Dialect)}, also telling {@code listener} about each distinct series. */
+    public static ScrapeReader.Analysis<Scrape> analysis(Dialect dialect, SeriesListener listener) {
+        return new SourceAnalysis(dialect, listener);
+    }
+
     private Scrape result() {
         List<Family> withSamples = new ArrayList<>();
-        for (Family f : families.values()) {
+        for (Family f : families.families()) {
             if (f.samples() > 0) {
                 f.finish();
                 withSamples.add(f);
@@ -81,7 +88,7 @@ public final class ScrapeAnalyzer implements ExpositionHandler {
 
     @Override
     public void help(String family, String text, long line) {
-        Family f = metadataFamily(family);
+        Family f = families.metadata(family);
         if (text.isEmpty()) {
             return;
         }
@@ -93,7 +100,7 @@ public final class ScrapeAnalyzer implements ExpositionHandler {
 
     @Override
     public void type(String family, MetricType type, long line) {
-        Family f = metadataFamily(family);
+        Family f = families.type(family, type);
         if (f.typeDeclared() || f.samples() > 0) {
             throw new ParseException(line, 0, "second TYPE line for metric name \"" + family + "\", or TYPE reported after samples");
         }
@@ -102,27 +109,12 @@ public final class ScrapeAnalyzer implements ExpositionHandler {
 
     @Override
     public void declare(String family, long line) {
-        metadataFamily(family);
+        families.metadata(family);
     }
 
     @Override
     public void unit(String family, String unit, long line) {
-        metadataFamily(family).unit(unit);
-    }
-
-    /** The family a HELP/TYPE line is about; promtool attaches {@code x_count} of a summary {@code x} to it. */
-    private Family metadataFamily(String name) {
-        lastSampleName = null;
-        Family f = families.get(name);
-        if (f == null && dialect.isPromtool()) {
-            String suffix = typedSuffix(name);
-            f = suffix.isEmpty() ? null : families.get(name.substring(0, name.length() - suffix.length()));
-        }
-        if (f == null) {
-            f = new Family(name);
-            families.put(name, f);
-        }
-        return f;
+        families.metadata(family).unit(unit);
     }
 
     @Override
@@ -137,8 +129,11 @@ public final class ScrapeAnalyzer implements ExpositionHandler {
     }
 
     private void sample(Sample s, boolean nativeHistogram) {
-        Family f = familyOf(s.name());
-        String suffix = lastSuffix;
+        Family f = families.sample(s.name());
+        String suffix = families.suffix();
+        if (suffix.equals("_total")) {
+            f.markTotalSuffix();
+        }
         f.countSample();
         MetricType type = f.type();
         boolean bucketed = type.isHistogram() || type == MetricType.GAUGE_HISTOGRAM && dialect.isPromtool3();
@@ -171,7 +166,7 @@ public final class ScrapeAnalyzer implements ExpositionHandler {
                 }
             }
         }
-        if (f.addSeries(Hash64.mix(s.nameHash() * 0x9E3779B97F4A7C15L + labelsHash))) {
+        if (f.addSeries(Hash64.series(s.nameHash(), labelsHash))) {
             listener.series(f.name(), s);
         } else {
             f.duplicate(s.seriesText() + " (line " + s.line() + ")");
@@ -267,40 +262,27 @@ public final class ScrapeAnalyzer implements ExpositionHandler {
         }
     }
 
-    private Family familyOf(String sampleName) {
-        if (sampleName == lastSampleName) {
-            return lastFamily;
-        }
-        Family f = families.get(sampleName);
-        String suffix = "";
-        if (f == null) {
-            suffix = typedSuffix(sampleName);
-            f = suffix.isEmpty() ? null : families.get(sampleName.substring(0, sampleName.length() - suffix.length()));
-        }
-        if (f == null) {
-            f = new Family(sampleName);
-            families.put(sampleName, f);
-        }
-        if (suffix.equals("_total")) {
-            f.markTotalSuffix();
-        }
-        lastSampleName = sampleName;
-        lastFamily = f;
-        lastSuffix = suffix;
-        return f;
-    }
+    /** A named class rather than a lambda, which would bootstrap invokedynamic at start. */
+    private static final class SourceAnalysis implements ScrapeReader.Analysis<Scrape> {
+        private final Dialect dialect;
+        private final SeriesListener listener;
 
-    /** The suffix that attaches {@code sampleName} to an already typed family, or "". */
-    private String typedSuffix(String sampleName) {
-        return FamilySuffixes.typedSuffix(sampleName, dialect, typeOfSeen);
-    }
+        SourceAnalysis(Dialect dialect, SeriesListener listener) {
+            this.dialect = dialect;
+            this.listener = listener;
+        }
 
-    /** The type of a family already seen, or {@code null}; a class rather than a lambda, as above. */
-    private final class SeenFamilyTypes implements Function<String, MetricType> {
         @Override
-        public MetricType apply(String name) {
-            Family f = families.get(name);
-            return f == null ? null : f.type();
+        public Scrape analyze(Exposition exposition) throws IOException {
+            return ScrapeAnalyzer.analyze(exposition, dialect, listener);
+        }
+    }
+
+    /** Makes the analysis' family of a name; a class rather than a lambda, as above. */
+    private static final class NewFamily implements Function<String, Family> {
+        @Override
+        public Family apply(String name) {
+            return new Family(name);
         }
     }
 }

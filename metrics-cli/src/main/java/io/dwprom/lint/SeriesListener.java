@@ -1,6 +1,6 @@
 package io.dwprom.lint;
 
-import io.dwprom.lint.parse.Sample;
+import io.dwprom.scrape.parse.Sample;
 
 /** Told about each distinct series of a scrape, with the family it was grouped into. */
 @FunctionalInterface

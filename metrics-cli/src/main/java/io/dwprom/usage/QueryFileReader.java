@@ -1,7 +1,7 @@
 package io.dwprom.usage;
 
-import io.dwprom.lint.source.BoundedFiles;
-import io.dwprom.lint.source.SourceException;
+import io.dwprom.scrape.source.BoundedFiles;
+import io.dwprom.scrape.source.SourceException;
 import io.dwprom.promql.Expr;
 
 import java.nio.charset.StandardCharsets;

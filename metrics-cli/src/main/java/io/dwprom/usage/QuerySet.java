@@ -1,5 +1,6 @@
 package io.dwprom.usage;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -8,6 +9,24 @@ import java.util.List;
 public final class QuerySet {
     private final List<Query> queries = new ArrayList<>();
     private final List<InputProblem> problems = new ArrayList<>();
+
+    /** The queries of Prometheus rule files, Grafana dashboard exports and query files, with their problems. */
+    public static QuerySet read(List<Path> ruleFiles, List<Path> dashboards, List<Path> queryFiles) {
+        QuerySet queries = new QuerySet();
+        RuleFileReader rules = new RuleFileReader();
+        for (Path f : ruleFiles) {
+            queries.addAll(rules.read(f));
+        }
+        DashboardReader boards = new DashboardReader();
+        for (Path f : dashboards) {
+            queries.addAll(boards.read(f));
+        }
+        QueryFileReader plain = new QueryFileReader();
+        for (Path f : queryFiles) {
+            queries.addAll(plain.read(f));
+        }
+        return queries;
+    }
 
     public void add(Query query) {
         queries.add(query);

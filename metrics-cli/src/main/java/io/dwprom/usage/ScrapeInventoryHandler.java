@@ -1,65 +1,55 @@
 package io.dwprom.usage;
 
-import io.dwprom.lint.FamilySuffixes;
-import io.dwprom.lint.parse.Dialect;
-import io.dwprom.lint.parse.ExpositionHandler;
-import io.dwprom.lint.parse.Hash64;
-import io.dwprom.lint.parse.MetricType;
-import io.dwprom.lint.parse.Sample;
+import io.dwprom.scrape.FamilyGrouping;
+import io.dwprom.scrape.parse.Dialect;
+import io.dwprom.scrape.parse.ExpositionHandler;
+import io.dwprom.scrape.parse.Hash64;
+import io.dwprom.scrape.parse.MetricType;
+import io.dwprom.scrape.parse.Sample;
 
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
 
-/** Streams an exposition into {@link SeriesFamily} label sets, dialect samples into families as lint does. */
+/** Streams an exposition into {@link SeriesFamily} label sets, samples grouped into families as lint groups them. */
 final class ScrapeInventoryHandler implements ExpositionHandler {
     private static final long EMPTY_VALUE = Hash64.bytes(new byte[0], 0, 0);
 
-    private final Dialect dialect;
-    private final Map<String, MetricType> types = new HashMap<>();
-    private final Set<String> metadataNames = new HashSet<>();
-    private final Map<String, SeriesFamily> families = new HashMap<>();
-    private String lastSampleName;
+    private final FamilyGrouping<SeriesFamily> families;
     private SeriesFamily lastFamily;
     private String[] cachedLabels = new String[16];
     private int[] cachedColumns = new int[16];
     private long[] values = new long[16];
 
     ScrapeInventoryHandler(Dialect dialect) {
-        this.dialect = dialect;
+        this.families = new FamilyGrouping<>(dialect, SeriesFamily::new);
     }
 
     Collection<SeriesFamily> families() {
-        return families.values();
+        return families.families();
     }
 
     @Override
     public void help(String family, String text, long line) {
-        metadata(family);
+        families.metadata(family);
     }
 
     @Override
     public void type(String family, MetricType type, long line) {
-        metadata(family);
-        types.put(family, type);
+        families.type(family, type);
     }
 
     @Override
     public void unit(String family, String unit, long line) {
-        metadata(family);
-    }
-
-    private void metadata(String family) {
-        metadataNames.add(family);
-        lastSampleName = null;
+        families.metadata(family);
     }
 
     @Override
     public void sample(Sample s) {
-        SeriesFamily f = familyOf(s.name());
+        SeriesFamily f = families.sample(s.name());
+        if (f != lastFamily) {
+            Arrays.fill(cachedLabels, null);
+            lastFamily = f;
+        }
         int n = s.labelCount();
         int columns = f.columnCount();
         if (values.length < n + columns) {
@@ -81,7 +71,7 @@ final class ScrapeInventoryHandler implements ExpositionHandler {
             values[c] = v;
             labelsHash += Hash64.pair(s.labelNameHash(i), v);
         }
-        f.add(s.name(), values, count, Hash64.mix(s.nameHash() * 0x9E3779B97F4A7C15L + labelsHash));
+        f.add(s.name(), values, count, Hash64.series(s.nameHash(), labelsHash));
     }
 
     /** The column of the label at {@code position}; samples of a family usually repeat the same name strings. */
@@ -95,23 +85,5 @@ final class ScrapeInventoryHandler implements ExpositionHandler {
             cachedColumns[position] = c;
         }
         return c;
-    }
-
-    private SeriesFamily familyOf(String sampleName) {
-        if (sampleName == lastSampleName) {
-            return lastFamily;
-        }
-        String familyName = sampleName;
-        if (!families.containsKey(sampleName) && !metadataNames.contains(sampleName)) {
-            String suffix = FamilySuffixes.typedSuffix(sampleName, dialect, types::get);
-            familyName = sampleName.substring(0, sampleName.length() - suffix.length());
-        }
-        SeriesFamily f = families.computeIfAbsent(familyName, SeriesFamily::new);
-        if (f != lastFamily) {
-            Arrays.fill(cachedLabels, null);
-        }
-        lastSampleName = sampleName;
-        lastFamily = f;
-        return f;
     }
 }

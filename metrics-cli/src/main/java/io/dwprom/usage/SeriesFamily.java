@@ -1,7 +1,7 @@
 package io.dwprom.usage;
 
-import io.dwprom.lint.LongHashSet;
-import io.dwprom.lint.parse.Hash64;
+import io.dwprom.scrape.LongHashSet;
+import io.dwprom.scrape.parse.Hash64;
 import io.dwprom.promql.LabelMatcher;
 
 import java.util.ArrayList;

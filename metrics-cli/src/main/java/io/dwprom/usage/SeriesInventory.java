@@ -1,8 +1,8 @@
 package io.dwprom.usage;
 
-import io.dwprom.lint.parse.Dialect;
-import io.dwprom.lint.parse.Exposition;
-import io.dwprom.lint.parse.Hash64;
+import io.dwprom.scrape.parse.Dialect;
+import io.dwprom.scrape.parse.Exposition;
+import io.dwprom.scrape.parse.Hash64;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,7 +46,7 @@ public final class SeriesInventory {
 
     /**
      * Parses a Prometheus text or OpenMetrics exposition; samples join families as {@code metrics-lint lint}
-     * groups them (OpenMetrics suffixes understood). Throws {@link io.dwprom.lint.parse.ParseException} on
+     * groups them (OpenMetrics suffixes understood). Throws {@link io.dwprom.scrape.parse.ParseException} on
      * malformed input.
      */
     public static SeriesInventory fromScrape(InputStream in) throws IOException {
@@ -113,7 +113,7 @@ public final class SeriesInventory {
                 values[c] = Hash64.bytes(bytes, 0, bytes.length);
                 labelsHash += Hash64.pair(f.columnHash(c), values[c]);
             }
-            f.add(seriesName, values, count, Hash64.mix(nameHash * 0x9E3779B97F4A7C15L + labelsHash));
+            f.add(seriesName, values, count, Hash64.series(nameHash, labelsHash));
             return this;
         }
 

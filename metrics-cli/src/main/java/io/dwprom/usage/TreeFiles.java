@@ -3,8 +3,8 @@ package io.dwprom.usage;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dwprom.lint.source.BoundedFiles;
-import io.dwprom.lint.source.SourceException;
+import io.dwprom.scrape.source.BoundedFiles;
+import io.dwprom.scrape.source.SourceException;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.dwprom.cli;
 
-import io.dwprom.lint.parse.ClientJavaScrapes;
+import io.dwprom.scrape.parse.ClientJavaScrapes;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package io.dwprom.cli;
 
 import io.dwprom.lint.Family;
 import io.dwprom.lint.ScrapeAnalyzer;
-import io.dwprom.lint.parse.Dialect;
+import io.dwprom.scrape.parse.Dialect;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 

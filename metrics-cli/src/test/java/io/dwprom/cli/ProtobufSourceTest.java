@@ -2,7 +2,7 @@ package io.dwprom.cli;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.dwprom.lint.parse.ClientJavaScrapes;
+import io.dwprom.scrape.parse.ClientJavaScrapes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,8 @@ package io.dwprom.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dwprom.cli.RealServer.Kind;
-import io.dwprom.lint.source.FetchOptions;
+import io.dwprom.scrape.source.FetchOptions;
+import io.dwprom.server.ServerSeries;
 import io.dwprom.usage.SeriesFamily;
 import io.dwprom.usage.SeriesInventory;
 import org.junit.jupiter.api.io.TempDir;
@@ -148,8 +149,8 @@ class RealServersTest {
 
     /** The job's series now, as usage --server judges queries against them. */
     private static SeriesInventory inventory(RealServer server) throws IOException {
-        PrometheusApi api = new PrometheusApi(server.base(), FetchOptions.DEFAULT);
-        return new ServerSeries(api, ServerProfile.detect(api), "{job=\"" + JOB + "\"}", Duration.ofMinutes(5)).inventory(Instant.now());
+        return ServerSeries.ask(server.base(), FetchOptions.DEFAULT, "{job=\"" + JOB + "\"}", Duration.ofMinutes(5))
+                .inventory(Instant.now());
     }
 
     /** Polls the job's inventory until {@code family} is there with samples from all three instances. */

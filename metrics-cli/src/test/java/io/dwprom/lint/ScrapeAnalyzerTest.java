@@ -1,7 +1,7 @@
 package io.dwprom.lint;
 
-import io.dwprom.lint.parse.Dialect;
-import io.dwprom.lint.parse.ParseException;
+import io.dwprom.scrape.parse.Dialect;
+import io.dwprom.scrape.parse.ParseException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;

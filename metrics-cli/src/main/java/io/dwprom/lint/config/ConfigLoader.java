@@ -13,8 +13,8 @@ import io.dwprom.lint.rules.Limits;
 import io.dwprom.lint.rules.Rules;
 import io.dwprom.lint.rules.Severity;
 import io.dwprom.lint.rules.Suppression;
-import io.dwprom.lint.source.BoundedFiles;
-import io.dwprom.lint.source.SourceException;
+import io.dwprom.scrape.source.BoundedFiles;
+import io.dwprom.scrape.source.SourceException;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package io.dwprom.lint.rules;
 
 import io.dwprom.lint.Family;
-import io.dwprom.lint.parse.MetricType;
+import io.dwprom.scrape.parse.MetricType;
 
 /** Counters must end in {@code _total} (an OpenMetrics counter whose samples are {@code <name>_total} passes). */
 public final class CounterTotalSuffixRule extends FamilyRule {

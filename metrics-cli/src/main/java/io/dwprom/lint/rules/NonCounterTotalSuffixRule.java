@@ -1,7 +1,7 @@
 package io.dwprom.lint.rules;
 
 import io.dwprom.lint.Family;
-import io.dwprom.lint.parse.MetricType;
+import io.dwprom.scrape.parse.MetricType;
 
 /** Only counters may end in {@code _total} (untyped families are exempt, as in promtool). */
 public final class NonCounterTotalSuffixRule extends FamilyRule {

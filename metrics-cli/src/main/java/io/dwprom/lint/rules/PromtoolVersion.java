@@ -1,6 +1,6 @@
 package io.dwprom.lint.rules;
 
-import io.dwprom.lint.parse.Dialect;
+import io.dwprom.scrape.parse.Dialect;
 
 /**
  * The promtool whose {@code check metrics} the promtool-compatible output follows: its text parser and promlint's

@@ -2,7 +2,7 @@ package io.dwprom.lint.rules;
 
 import io.dwprom.lint.Family;
 import io.dwprom.lint.LabelStats;
-import io.dwprom.lint.parse.MetricType;
+import io.dwprom.scrape.parse.MetricType;
 
 /** {@code le} belongs to histograms and {@code quantile} to summaries (promtool counts each metric). */
 public final class ReservedLabelRule extends FamilyRule {

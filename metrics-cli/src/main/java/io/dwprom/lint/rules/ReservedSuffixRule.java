@@ -1,7 +1,7 @@
 package io.dwprom.lint.rules;
 
 import io.dwprom.lint.Family;
-import io.dwprom.lint.parse.MetricType;
+import io.dwprom.scrape.parse.MetricType;
 
 /** {@code _bucket}, {@code _count} and {@code _sum} are reserved for histograms and summaries. */
 public final class ReservedSuffixRule extends FamilyRule {

@@ -1,7 +1,7 @@
 package io.dwprom.lint.rules;
 
 import io.dwprom.lint.Family;
-import io.dwprom.lint.parse.MetricType;
+import io.dwprom.scrape.parse.MetricType;
 
 import java.util.List;
 import java.util.Locale;

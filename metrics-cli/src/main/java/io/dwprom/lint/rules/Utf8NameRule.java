@@ -2,7 +2,7 @@ package io.dwprom.lint.rules;
 
 import io.dwprom.lint.Family;
 import io.dwprom.lint.LabelStats;
-import io.dwprom.lint.parse.Names;
+import io.dwprom.scrape.parse.Names;
 
 /**
  * Metric and label names outside the legacy character set ({@code [a-zA-Z_:][a-zA-Z0-9_:]*}, no ':' in label names),

@@ -1,6 +1,6 @@
 package io.dwprom.lint.rules;
 
-import io.dwprom.lint.parse.Dialect;
+import io.dwprom.scrape.parse.Dialect;
 import io.dwprom.lint.Scrape;
 import io.dwprom.lint.ScrapeAnalyzer;
 import org.junit.jupiter.api.Test;
