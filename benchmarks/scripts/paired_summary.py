@@ -5,13 +5,15 @@ application ("off"), the bundle's ("dwprom") and the others (Micrometer's, Dropw
 request, each timed by the CPU time and allocation of the thread that handled it. Per measured iteration it takes the
 median of the per-round extras of each instrumented application over the bare one; then the median over all
 iterations, with bootstrap 95 % intervals that resample whole forks, and the bundle's extra CPU as a share of each
-other's.
+other's. With the bundle with native histograms ("native") in the rounds, also its extra over the bundle ("dwprom"),
+round by round: what native buckets add to a request.
 
 A JSON file: a result of a benchmark with the counters offNanos, dwpromNanos and requestPairs (ExemplarPairedBenchmark):
 per measured iteration the dwprom side's time over the off side's and the difference per request, then the medians
 with the same intervals; BASELINE_US prints the difference as a share of that many microseconds.
 
 Usage: java -jar benchmarks/target/benchmarks.jar JerseyPaired -jvmArgsAppend -Dpaired.rounds=rounds
+       (-jvmArgsAppend '-Dpaired.rounds=rounds -Dpaired.variants=off,dwprom,native' for native buckets)
        python3 benchmarks/scripts/paired_summary.py rounds
        java -jar benchmarks/target/benchmarks.jar ExemplarPaired -rf json -rff paired.json
        python3 benchmarks/scripts/paired_summary.py paired.json [BASELINE_US]
@@ -25,6 +27,8 @@ import statistics
 import sys
 
 from median_ci import median_ci
+
+NATIVE, BUNDLE = "native", "dwprom"
 
 def ratio_ci(numerators, denominators, clusters, rng, rounds=5000):
     """Bootstrap 95 % interval of median(numerators) / median(denominators), resampling whole clusters."""
@@ -58,9 +62,16 @@ def iterations(files, names):
             figures = {"off": (statistics.median(r["off_ns"] for r in rows),
                                statistics.median(r["off_bytes"] for r in rows))}
             for v in names[1:]:
-                figures[v] = (statistics.median(r[v + "_ns"] - r["off_ns"] for r in rows),
-                              statistics.median(r[v + "_bytes"] - r["off_bytes"] for r in rows))
+                figures[v] = extras(rows, v, "off")
+            if NATIVE in names and BUNDLE in names:
+                figures[NATIVE + " over " + BUNDLE] = extras(rows, NATIVE, BUNDLE)
             yield fork, len(rows), figures
+
+
+def extras(rows, variant, baseline):
+    """The median extra CPU and allocation of variant over baseline, round by round."""
+    return (statistics.median(r[variant + "_ns"] - r[baseline + "_ns"] for r in rows),
+            statistics.median(r[variant + "_bytes"] - r[baseline + "_bytes"] for r in rows))
 
 
 def summarise_counters(path, baseline_us=None):
@@ -102,15 +113,16 @@ def summarise_rounds(directory):
               f"{sum(n for _, n, _ in rows)} rounds)")
         print(f"  bare application: {statistics.median(f['off'][0] for _, _, f in rows):9.0f} ns CPU, "
               f"{statistics.median(f['off'][1] for _, _, f in rows):8.0f} B per request")
-        for variant in names[1:]:
+        compared = names[1:] + ([NATIVE + " over " + BUNDLE] if NATIVE in names and BUNDLE in names else [])
+        for variant in compared:
             cpu = [f[variant][0] for _, _, f in rows]
             alloc = [f[variant][1] for _, _, f in rows]
             lo, hi = median_ci(cpu, forks, rng)
             alo, ahi = median_ci(alloc, forks, rng)
-            print(f"  {variant:10} extra CPU {statistics.median(cpu):+7.0f} ns [{lo:+.0f}, {hi:+.0f}]"
+            print(f"  {variant:18} extra CPU {statistics.median(cpu):+7.0f} ns [{lo:+.0f}, {hi:+.0f}]"
                   f"   extra allocation {statistics.median(alloc):+6.0f} B [{alo:+.0f}, {ahi:+.0f}]")
         dwprom = [f["dwprom"][0] for _, _, f in rows]
-        for other in names[2:]:
+        for other in [n for n in names[2:] if n != NATIVE]:
             theirs = [f[other][0] for _, _, f in rows]
             lo, hi = ratio_ci(dwprom, theirs, forks, rng)
             print(f"  dwprom extra CPU / {other} extra CPU: "

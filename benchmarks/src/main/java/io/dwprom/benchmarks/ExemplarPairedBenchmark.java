@@ -35,8 +35,6 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -45,8 +43,7 @@ import java.util.concurrent.TimeUnit;
  * requests: per operation, a batch of {@value #BATCH} recordings into a bundle with {@code exemplars: false}
  * ({@code off}: the recording path without exemplars) and the same into one with {@code exemplars: true}
  * ({@code dwprom}), in alternating order, each batch timed on its own, with no current span or a sampled one
- * ({@code span}). A batch is timed in the thread's CPU time, not wall time: on a machine shared by many busy
- * processes a thread spends most of its wall time waiting for a core, and which batch a wait falls into is chance.
+ * ({@code span}). A batch is timed in the thread's CPU time ({@link PairedNanos#measure}).
  * {@code benchmarks/scripts/paired_summary.py} reads the counters: the median difference per recording is what
  * exemplars add. Run with {@code -t 1}.
  */
@@ -60,7 +57,6 @@ public class ExemplarPairedBenchmark {
 
     private static final int BATCH = 2_000;
     private static final long OBSERVED_NANOS = 2_000_000;
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     /**
      * {@code http}, {@code sql}: the bundle's recorders. The design alternatives, one duration observation each:
@@ -77,7 +73,6 @@ public class ExemplarPairedBenchmark {
     private Runnable off;
     private Runnable dwprom;
     private Scope scope;
-    private boolean exemplarsFirst;
 
     @Setup
     public void setUp() {
@@ -141,22 +136,6 @@ public class ExemplarPairedBenchmark {
 
     @Benchmark
     public void recordPair(PairedNanos nanos) {
-        exemplarsFirst = !exemplarsFirst;
-        if (exemplarsFirst) {
-            nanos.dwpromNanos += timed(dwprom);
-            nanos.offNanos += timed(off);
-        } else {
-            nanos.offNanos += timed(off);
-            nanos.dwpromNanos += timed(dwprom);
-        }
-        nanos.requestPairs += BATCH;
-    }
-
-    private static long timed(Runnable recording) {
-        long start = THREADS.getCurrentThreadCpuTime();
-        for (int i = 0; i < BATCH; i++) {
-            recording.run();
-        }
-        return THREADS.getCurrentThreadCpuTime() - start;
+        nanos.measure(off, dwprom, BATCH);
     }
 }

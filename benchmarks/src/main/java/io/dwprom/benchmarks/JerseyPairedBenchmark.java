@@ -33,6 +33,9 @@ import java.util.concurrent.TimeUnit;
  * {@code paired.rounds}, default {@code paired-rounds}); {@code benchmarks/scripts/paired_summary.py} turns them
  * into the median extra CPU and allocation per request of each instrumented application over the bare one, and the
  * bundle's extra CPU as a share of Micrometer's and of {@code @Timed}'s, with bootstrap intervals that resample whole forks.
+ * The system property {@code paired.variants} chooses the applications, {@code off} first (default
+ * {@value #DEFAULT_VARIANTS}); with {@code native} (the bundle with native histograms) beside {@code dwprom}, the
+ * summary also gives what native buckets add to the bundle's request.
  *
  * <p>What it cannot show: the applications share one JIT profile, so a few of Jersey's and Jetty's call sites see
  * the listener and filter classes of every variant (several receiver types instead of one). That can only slow the
@@ -46,7 +49,8 @@ import java.util.concurrent.TimeUnit;
 @Fork(3)
 public class JerseyPairedBenchmark {
 
-    static final String[] VARIANTS = {"off", "dwprom", "micrometer", "timed"};
+    static final String DEFAULT_VARIANTS = "off,dwprom,micrometer,timed";
+    static final String[] VARIANTS = variants(System.getProperty("paired.variants", DEFAULT_VARIANTS));
 
     @Param({"root", "experiment"})
     public String route;
@@ -60,6 +64,15 @@ public class JerseyPairedBenchmark {
     /** Per measured round: iteration, then CPU nanoseconds and allocated bytes of each variant. */
     private long[] rounds = new long[1 << 16];
     private int used;
+
+    private static String[] variants(String list) {
+        String[] variants = list.split(",");
+        if (!variants[0].equals("off") || variants.length < 2) {
+            throw new IllegalArgumentException("paired.variants must list off first and at least one other "
+                    + "application, not " + list);
+        }
+        return variants;
+    }
 
     @Setup
     public void setUp() {

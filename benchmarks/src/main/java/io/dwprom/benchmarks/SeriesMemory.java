@@ -1,6 +1,7 @@
 package io.dwprom.benchmarks;
 
 import io.dwprom.internal.Recorders;
+import io.dwprom.internal.http.BenchRequests;
 import io.dwprom.metrics.Labels;
 import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.Gauge;
@@ -9,6 +10,7 @@ import org.openjdk.jol.info.GraphLayout;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.util.Arrays;
 import java.util.function.IntConsumer;
 
 /**
@@ -24,11 +26,18 @@ import java.util.function.IntConsumer;
  * and per thread stripe that a thread has written, so that shape writes every route from
  * {@value #WRITER_THREADS} threads in turn, which touches every stripe (the worst case). A simpleclient series
  * written concurrently can likewise grow its {@code DoubleAdder}s by a few hundred bytes of contention cells.
+ *
+ * <p>Then what native buckets add to a duration series: the same routes, each recorded with the same
+ * {@value #NATIVE_OBSERVATIONS} latencies (all 2 ms, or log-normal with a median of 5 ms), into the bundle without
+ * and with {@code nativeHistograms.enabled}, at the default {@code maxBuckets} and at a smaller one; the difference
+ * per route is the heap of one series' native buckets.
  */
 public final class SeriesMemory {
 
     /** Threads writing each route in the worst-case HTTP shape: well over the stripes of a row. */
     private static final int WRITER_THREADS = 64;
+
+    private static final int NATIVE_OBSERVATIONS = 1_000;
 
     private SeriesMemory() {
     }
@@ -62,6 +71,41 @@ public final class SeriesMemory {
         CollectorRegistry plain = new CollectorRegistry();
         Gauge plainGauge = Gauge.build("plain_queue_size", "h").labelNames("id").register(plain);
         measure("baseline: simpleclient gauge", n, plain, plain, i -> plainGauge.labels("v" + i).set(i));
+
+        System.out.printf("%n%-44s %10s %16s %16s %16s %16s%n", "native buckets of http_request_duration_seconds",
+                "routes", "JOL B/route off", "JOL B/route on", "JOL extra B", "heap extra B");
+        long[] oneLatency = new long[NATIVE_OBSERVATIONS];
+        Arrays.fill(oneLatency, 2_000_000L);
+        long[] spread = Fixtures.latencies(NATIVE_OBSERVATIONS);
+        int defaultBuckets = Fixtures.defaultNativeSettings().maxBuckets();
+        nativeExtra("maxBuckets " + defaultBuckets + ", one latency (2 ms)", n, defaultBuckets, oneLatency);
+        nativeExtra("maxBuckets " + defaultBuckets + ", log-normal (median 5 ms)", n, defaultBuckets, spread);
+        nativeExtra("maxBuckets 40, log-normal (median 5 ms)", n, 40, spread);
+    }
+
+    private static void nativeExtra(String shape, int n, int maxBuckets, long[] latencies) {
+        double[] classic = growthPerRoute(Fixtures.bundle(), n, latencies);
+        double[] withNative = growthPerRoute(Fixtures.bundleWithNativeHistograms(maxBuckets), n, latencies);
+        System.out.printf("%-44s %10d %16.0f %16.0f %16.0f %16.0f%n", shape, n, classic[0], withNative[0],
+                withNative[0] - classic[0], withNative[1] - classic[1]);
+    }
+
+    /** JOL's and the heap's growth per route of {@code n} routes recorded with {@code latencies}. */
+    private static double[] growthPerRoute(Recorders bundle, int n, long[] latencies) {
+        IntConsumer route = i -> {
+            for (long latency : latencies) {
+                BenchRequests.record(bundle.http(), "GET", "/route" + i + "/{id}", "200", latency);
+            }
+        };
+        route.accept(-1);
+        long jolBefore = GraphLayout.parseInstance(bundle).totalSize();
+        long heapBefore = usedAfterGc();
+        for (int i = 0; i < n; i++) {
+            route.accept(i);
+        }
+        long heapAfter = usedAfterGc();
+        long jolAfter = GraphLayout.parseInstance(bundle).totalSize();
+        return new double[] {(jolAfter - jolBefore) / (double) n, (heapAfter - heapBefore) / (double) n};
     }
 
     private static void measure(String shape, int n, Object root, CollectorRegistry registry, IntConsumer create)

@@ -50,6 +50,8 @@ import java.util.function.Supplier;
  * <li>{@code off}: the application as {@code prometheus.enabled: false} leaves it;
  * <li>{@code dwprom}: plus the bundle's {@link HttpMetricsFilter} (mapped {@code /*} for {@code REQUEST}),
  * {@link ServletMarker} and {@link JerseyRouteListener}, as the bundle registers them;
+ * <li>{@code native}: the same with {@code nativeHistograms.enabled: true} (native buckets beside the classic ones
+ * of {@code http_request_duration_seconds});
  * <li>{@code micrometer}: no bundle; Jersey's own Micrometer listener ({@code jersey-micrometer}) timing every
  * request into a {@link PrometheusMeterRegistry};
  * <li>{@code timed}: no bundle; the resource methods annotated {@code @Timed} (Dropwizard's own).
@@ -92,16 +94,22 @@ final class ServedApplication implements AutoCloseable {
         Runnable check = () -> { };
         switch (variant) {
             case "off", "timed" -> { }
-            case "dwprom" -> {
-                Recorders metrics = Fixtures.bundle();
+            case "dwprom", "native" -> {
+                Recorders metrics = variant.equals("native") ? Fixtures.bundleWithNativeHistograms() : Fixtures.bundle();
                 context.addFilter(new FilterHolder(new HttpMetricsFilter(metrics.http(),
                                 new ExcludedPaths(List.of("/health")), metrics.recordingErrors())),
                         "/*", EnumSet.of(DispatcherType.REQUEST));
                 context.addBean(new ServletMarker(metrics.recordingErrors()));
                 config.register(new JerseyRouteListener(metrics.http(), metrics.recordingErrors()));
-                check = () -> require(() -> metrics.registry().getSampleValue(HttpMetrics.REQUESTS,
+                Runnable recorded = () -> require(() -> metrics.registry().getSampleValue(HttpMetrics.REQUESTS,
                         new String[]{"method", "path", "status"}, new String[]{"GET", "/experiments/{id}", "200"}),
                         "the bundle did not record GET /experiments/{id}");
+                check = !variant.equals("native") ? recorded : () -> {
+                    recorded.run();
+                    require(() -> metrics.http().nativeSeries().stream()
+                            .filter(series -> series.buckets() != null && series.buckets().total() > 0)
+                            .findAny().orElse(null), "the bundle kept no native buckets");
+                };
             }
             case "micrometer" -> {
                 PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);

@@ -1,7 +1,5 @@
 package io.dwprom.internal.core;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -134,17 +132,22 @@ public final class NativeBuckets {
         if (current == null) {
             return new Snapshot(initialSchema, zero, new int[0], new long[0]);
         }
-        List<Integer> indexes = new ArrayList<>();
-        List<Long> counts = new ArrayList<>();
-        for (int slot = 0; slot < maxBuckets; slot++) {
-            long count = current.count(slot, stride);
+        long[] totals = current.counts(maxBuckets, stride);
+        int occupied = 0;
+        for (long count : totals) {
             if (count != 0) {
-                indexes.add(current.offset + slot);
-                counts.add(count);
+                occupied++;
             }
         }
-        return new Snapshot(current.schema, zero, indexes.stream().mapToInt(Integer::intValue).toArray(),
-                counts.stream().mapToLong(Long::longValue).toArray());
+        int[] indexes = new int[occupied];
+        long[] counts = new long[occupied];
+        for (int slot = 0, next = 0; slot < maxBuckets; slot++) {
+            if (totals[slot] != 0) {
+                indexes[next] = current.offset + slot;
+                counts[next++] = totals[slot];
+            }
+        }
+        return new Snapshot(current.schema, zero, indexes, counts);
     }
 
     /** The zero threshold these buckets were made with. */
@@ -182,6 +185,17 @@ public final class NativeBuckets {
             this.offset = offset;
             this.counts = new AtomicLongArray(cells);
             this.saturated = saturated;
+        }
+
+        /** The count of each of the first {@code slots} slots, over every stripe, read stripe by stripe. */
+        long[] counts(int slots, int stride) {
+            long[] totals = new long[slots];
+            for (int stripe = 0; stripe < counts.length(); stripe += stride) {
+                for (int slot = 0; slot < slots; slot++) {
+                    totals[slot] += counts.get(stripe + slot);
+                }
+            }
+            return totals;
         }
 
         /** The count of one slot, over every stripe. */

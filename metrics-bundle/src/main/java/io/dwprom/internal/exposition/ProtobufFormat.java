@@ -26,6 +26,8 @@ final class ProtobufFormat {
 
     private final PrometheusProtobufWriter writer = new PrometheusProtobufWriter();
     private final NativeHistograms natives;
+    /** Length of the previous answer, to size the next one's buffer without regrowing. */
+    private volatile int lastLength = 16 * 1024;
 
     ProtobufFormat(NativeHistograms natives) {
         this.natives = natives;
@@ -41,8 +43,10 @@ final class ProtobufFormat {
             snapshots.add(withNative == null ? SnapshotConversion.of(family)
                     : SnapshotConversion.of(withNative.name(), withNative.help(), withNative.nativeSeries()));
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int expected = lastLength;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(expected + expected / 8);
         writer.write(bytes, new MetricSnapshots(snapshots));
+        lastLength = bytes.size();
         return bytes.toByteArray();
     }
 }

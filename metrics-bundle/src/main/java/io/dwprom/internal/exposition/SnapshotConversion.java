@@ -142,15 +142,52 @@ final class SnapshotConversion {
         return new HistogramSnapshot(family.type == Collector.Type.GAUGE_HISTOGRAM, metadata, points);
     }
 
-    /** The samples of each series, keyed by its labels without {@code extraLabel} ({@code le}, {@code quantile}). */
+    /**
+     * The samples of each series, keyed by its labels without {@code extraLabel} ({@code le}, {@code quantile}).
+     * Collectors give a series' samples one after another, so a sample with the previous one's labels joins its
+     * series without building and looking up its labels.
+     */
     private static <P extends Parts> Map<Labels, P> parts(MetricFamilySamples family, String extraLabel,
                                                            Function<String, P> create) {
         Map<Labels, P> parts = new LinkedHashMap<>();
+        Sample previous = null;
+        P series = null;
         for (Sample sample : family.samples) {
-            parts.computeIfAbsent(labelsWithout(sample, extraLabel), l -> create.apply(family.name)).add(sample,
-                    extraLabel);
+            if (previous == null || !sameLabelsBesides(previous, sample, extraLabel)) {
+                series = parts.computeIfAbsent(labelsWithout(sample, extraLabel), l -> create.apply(family.name));
+            }
+            series.add(sample, extraLabel);
+            previous = sample;
         }
         return parts;
+    }
+
+    /** Whether two samples have the same label names, in the same order, and values, {@code excluded} aside. */
+    private static boolean sameLabelsBesides(Sample one, Sample other, String excluded) {
+        int i = 0;
+        int j = 0;
+        while (true) {
+            i = skip(one, i, excluded);
+            j = skip(other, j, excluded);
+            if (i == one.labelNames.size() || j == other.labelNames.size()) {
+                return i == one.labelNames.size() && j == other.labelNames.size();
+            }
+            if (!one.labelNames.get(i).equals(other.labelNames.get(j))
+                    || !one.labelValues.get(i).equals(other.labelValues.get(j))) {
+                return false;
+            }
+            i++;
+            j++;
+        }
+    }
+
+    /** The position of the first label of {@code sample} at or after {@code from} that is not {@code excluded}. */
+    private static int skip(Sample sample, int from, String excluded) {
+        int at = from;
+        while (at < sample.labelNames.size() && sample.labelNames.get(at).equals(excluded)) {
+            at++;
+        }
+        return at;
     }
 
     private abstract static class Parts {
