@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 
+import static io.dwprom.demo.RealPrometheus.single;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -198,13 +199,6 @@ class NativeHistogramsEndToEndIT {
 
     private static void awaitCount(RealPrometheus prometheus, String promql, double expected) {
         prometheus.awaitQuery(promql, SCRAPED, result -> result.size() == 1 && single(result) == expected);
-    }
-
-    private static double single(List<JsonNode> result) {
-        assertThat(result).hasSize(1);
-        JsonNode value = result.get(0).get("value");
-        assertThat(value).as("a float sample: " + result.get(0)).isNotNull();
-        return Double.parseDouble(value.get(1).asText());
     }
 
     private static void get(String path) {

@@ -27,6 +27,8 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static io.dwprom.demo.RealPrometheus.single;
+import static io.dwprom.demo.RealPrometheus.value;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -373,15 +375,6 @@ class PrometheusEndToEndIT {
     private static String requestKey(JsonNode sample) {
         JsonNode metric = sample.get("metric");
         return metric.get("method").asText() + " " + metric.get("path").asText() + " " + metric.get("status").asText();
-    }
-
-    private static double value(JsonNode sample) {
-        return Double.parseDouble(sample.get("value").get(1).asText());
-    }
-
-    private static double single(List<JsonNode> result) {
-        assertThat(result).hasSize(1);
-        return value(result.get(0));
     }
 
     // ---- processes ----------------------------------------------------------------------------------------

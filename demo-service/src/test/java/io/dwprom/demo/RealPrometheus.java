@@ -115,6 +115,19 @@ final class RealPrometheus implements AutoCloseable {
         return fail("Prometheus did not answer as expected within " + within + ": " + promql + " -> " + result);
     }
 
+    /** The value of a float sample of a query's result. */
+    static double value(JsonNode sample) {
+        JsonNode value = sample.get("value");
+        assertThat(value).as("a float sample: " + sample).isNotNull();
+        return Double.parseDouble(value.get(1).asText());
+    }
+
+    /** The value of a result that must hold exactly one float sample. */
+    static double single(List<JsonNode> result) {
+        assertThat(result).hasSize(1);
+        return value(result.get(0));
+    }
+
     /** A plain GET of {@code pathAndQuery} on the server, as JSON. */
     JsonNode get(String pathAndQuery) {
         return json(send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery)).GET()
