@@ -15,7 +15,6 @@ import io.dwprom.scrape.source.ScrapeReader;
 import io.dwprom.scrape.source.SourceException;
 
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,7 +53,7 @@ final class CheckMetricsCommand implements Callable<Integer> {
             description = "Linting checks to apply: all, none (as promtool, any value but none lints; default: ${DEFAULT-VALUE}).")
     private String lint;
 
-    @Option(names = "--promtool-version", paramLabel = "3|2.42", defaultValue = "3", converter = VersionConverter.class,
+    @Option(names = "--promtool-version", paramLabel = "3|2.42", defaultValue = "3", converter = PromtoolVersionConverter.class,
             description = "The promtool whose parser and rules to follow: 3 (3.x, the default) or 2.42.")
     private PromtoolVersion version;
 
@@ -117,17 +116,5 @@ final class CheckMetricsCommand implements Callable<Integer> {
         LintResult result = new Linter(Rules.promtool(version)).lint(scrape);
         new PromtoolReport().write(result, "stdin", err);
         return result.problems().isEmpty() ? ExitCodes.OK : ExitCodes.PROMTOOL_PROBLEMS;
-    }
-
-    /** Reads {@code --promtool-version}; an unknown version is a usage error naming the known ones. */
-    static final class VersionConverter implements CommandLine.ITypeConverter<PromtoolVersion> {
-        @Override
-        public PromtoolVersion convert(String value) {
-            try {
-                return PromtoolVersion.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
-        }
     }
 }

@@ -58,7 +58,7 @@ final class LintCommand implements Callable<Integer> {
     @Option(names = {"-f", "--format"}, description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     private Format format = Format.text;
 
-    @Option(names = "--promtool-version", paramLabel = "3|2.42", converter = CheckMetricsCommand.VersionConverter.class,
+    @Option(names = "--promtool-version", paramLabel = "3|2.42", converter = PromtoolVersionConverter.class,
             description = "With --format promtool: the promtool whose parser and rules to follow, 3 (3.x, the default)"
                     + " or 2.42.")
     private PromtoolVersion promtoolVersion;

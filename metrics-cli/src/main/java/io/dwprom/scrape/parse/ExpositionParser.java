@@ -507,16 +507,12 @@ public final class ExpositionParser {
     private int metricNameInBraces(int start, int nameEnd, int after, boolean quoted, Sample target) {
         String name = quoted ? tokenString() : ascii(start, nameEnd);
         checkName(name, !quoted || tokenIsUtf8(), start, true);
-        if (after < lineEnd && buf[after] == ',') {
-            target.name(name, Hash64.string(name));
-            return after + 1;
+        if (after >= lineEnd || buf[after] != ',' && buf[after] != '}') {
+            throw error(after, "expected ',' or '}' after the metric name " + Names.quoted(name)
+                    + " in the label set, found " + describe(after));
         }
-        if (after < lineEnd && buf[after] == '}') {
-            target.name(name, Hash64.string(name));
-            return after;
-        }
-        throw error(after, "expected ',' or '}' after the metric name " + Names.quoted(name) + " in the label set, found "
-                + describe(after));
+        target.name(name, Hash64.string(name));
+        return buf[after] == ',' ? after + 1 : after;
     }
 
     /**

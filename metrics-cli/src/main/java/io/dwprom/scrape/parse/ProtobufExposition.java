@@ -43,9 +43,13 @@ public final class ProtobufExposition implements Exposition {
     private final InputStream in;
     private final long maxBytes;
     private final Sample sample = new Sample();
+    /** The most distinct {@code le}/{@code quantile} values kept formatted; beyond it each is formatted again. */
+    private static final int MAX_SPECIAL_VALUES = 4096;
     private final Map<String, String> labelNames = new HashMap<>();
     private final Map<String, Long> labelHashes = new HashMap<>();
     private byte[] scratch = new byte[64];
+    /** {@code le} and {@code quantile} values as Prometheus writes them, by their bits: every series repeats its family's. */
+    private final Map<Long, byte[]> specialValues = new HashMap<>();
     private ExpositionHandler handler;
     private long line;
 
@@ -207,7 +211,13 @@ public final class ProtobufExposition implements Exposition {
             throw new ParseException(line, 0, "label \"" + name + "\" is reserved in " + sample.seriesText());
         }
         sample.addLabelName(name, hash);
-        byte[] text = OpenMetricsFloats.format(value).getBytes(StandardCharsets.US_ASCII);
+        byte[] text = specialValues.get(Double.doubleToRawLongBits(value));
+        if (text == null) {
+            text = OpenMetricsFloats.format(value).getBytes(StandardCharsets.US_ASCII);
+            if (specialValues.size() < MAX_SPECIAL_VALUES) {
+                specialValues.put(Double.doubleToRawLongBits(value), text);
+            }
+        }
         sample.appendValueBytes(text, 0, text.length);
         sample.finishLabelValue();
     }
