@@ -3,6 +3,7 @@ package io.dwprom.internal.exposition;
 import io.dwprom.internal.core.NativeHistograms;
 import io.dwprom.internal.core.RateLimitedLog;
 import io.dwprom.internal.core.ScrapeBarrier;
+import io.dwprom.internal.exposition.protobuf.ProtobufFormat;
 import io.dwprom.metrics.MetricsException;
 import io.prometheus.client.Collector.MetricFamilySamples;
 import io.prometheus.client.CollectorRegistry;
@@ -67,7 +68,7 @@ public final class PrometheusServlet extends HttpServlet {
     public PrometheusServlet(CollectorRegistry registry, ScrapeBarrier barrier, EndpointAccess access,
                              boolean createdSeries, NativeHistograms natives) {
         this.natives = natives;
-        this.protobuf = new ProtobufFormat(natives);
+        this.protobuf = new ProtobufFormat(natives, createdSeries);
         this.createdSeries = createdSeries;
         this.registry = registry;
         this.barrier = barrier;
