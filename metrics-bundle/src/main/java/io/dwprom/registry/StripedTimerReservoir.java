@@ -30,9 +30,9 @@ final class StripedTimerReservoir implements Reservoir {
     /** @param nativeSettings the native buckets' settings; null for classic buckets only */
     StripedTimerReservoir(double[] bucketsSeconds, NativeHistogramSettings nativeSettings) {
         this.cells = new HistogramCells(bucketsSeconds, 0, 1e9);
-        this.nativeCells = nativeSettings == null ? null : new NativeCells(cells.endCell(), nativeSettings);
+        this.nativeCells = nativeSettings == null ? null : new NativeCells(nativeSettings);
         this.nativeBuckets = nativeCells == null ? null : nativeCells.newBuckets();
-        this.row = new StripedLongs(nativeCells == null ? cells.width() : nativeCells.endCell());
+        this.row = new StripedLongs(cells.width());
     }
 
     @Override

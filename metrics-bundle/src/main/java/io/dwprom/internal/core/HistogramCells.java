@@ -68,7 +68,7 @@ public final class HistogramCells {
         if (units != 0) { // an empty body adds nothing to the sum: spare the atomic write
             stripe.add(firstCell + upperBounds.length + 1, units);
         }
-        stripe.add(firstCell + bucket, 1); // last: NativeCells reads the bucket counts as observations finished
+        stripe.add(firstCell + bucket, 1);
         if (exemplars != null) {
             exemplars.offer(bucket, value, bucket == 0 ? Double.NEGATIVE_INFINITY : upperBounds[bucket - 1],
                     bucket == upperBounds.length ? Double.POSITIVE_INFINITY : upperBounds[bucket]);

@@ -5,31 +5,22 @@ import io.prometheus.client.exemplars.Exemplar;
 import java.util.List;
 
 /**
- * The cell a histogram with native buckets adds to its series' {@link StripedLongs} row: observations started.
- * An observation counts itself in there, records its {@link NativeBuckets}, then its classic cells, whose bucket
- * count it adds last, so the classic count is the count of observations finished. A reader can thus tell a
- * moment when none was half recorded: it reads the finished count, then the native and classic buckets, then the
- * started count, and when the two counts agree the classic and native buckets it read hold exactly the same
- * observations (the protobuf format, like Prometheus, wants one count for both). The text formats read the
- * classic cells alone, as before.
+ * The native buckets of a histogram series kept in classic cells, and how both are read together. An observation
+ * records its classic bucket first, then its {@link NativeBuckets}, so the native buckets never hold an observation
+ * the classic ones miss: a reader that reads the native buckets, then the classic ones, and finds the same total in
+ * both, has read exactly the same observations in both (the protobuf format, like Prometheus, wants one count for
+ * both). An observation half recorded when the native buckets were read makes the totals differ, and the reader
+ * tries again. The text formats read the classic cells alone, as before.
  */
 public final class NativeCells {
 
     private static final int ATTEMPTS = 200;
     private static final int SPINS = 50;
 
-    private final int started;
     private final NativeHistogramSettings settings;
 
-    /** @param cell where the count of observations started sits in the row */
-    public NativeCells(int cell, NativeHistogramSettings settings) {
-        this.started = cell;
+    public NativeCells(NativeHistogramSettings settings) {
         this.settings = settings;
-    }
-
-    /** The first cell after this one. */
-    public int endCell() {
-        return started + 1;
     }
 
     /** Empty native buckets for one series. */
@@ -37,15 +28,11 @@ public final class NativeCells {
         return new NativeBuckets(settings);
     }
 
-    /** Records {@code units} into the classic cells (and their exemplars, if not null) and the native buckets. */
+    /** Records {@code units} into the classic cells (and their exemplars, if not null), then the native buckets. */
     public void observe(StripedLongs.Stripe stripe, long units, HistogramCells classic, BucketExemplars exemplars,
                         NativeBuckets buckets) {
-        stripe.add(started, 1);
-        try {
-            buckets.observe(classic.value(units));
-        } finally {
-            classic.observe(stripe, units, exemplars);
-        }
+        classic.observe(stripe, units, exemplars);
+        buckets.observe(classic.value(units));
     }
 
     /**
@@ -56,10 +43,9 @@ public final class NativeCells {
                              List<String> labelValues, double createdSeconds, BucketExemplars exemplars) {
         long[] sums = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            long finishedBefore = classic.count(row.sums());
             NativeBuckets.Snapshot snapshot = buckets.snapshot();
             sums = row.sums();
-            if (row.sum(started) == finishedBefore) {
+            if (snapshot.total() == classic.count(sums)) {
                 return series(classic, sums, snapshot, labelNames, labelValues, createdSeconds, exemplars, buckets);
             }
             if (attempt < SPINS) {

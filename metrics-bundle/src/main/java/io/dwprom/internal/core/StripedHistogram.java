@@ -53,7 +53,7 @@ public final class StripedHistogram extends Collector implements Collector.Descr
         this.help = help;
         this.labelNames = List.copyOf(labelNames);
         this.cells = new HistogramCells(upperBounds, 0, unitsPerValue);
-        this.nativeCells = natives.settings().map(settings -> new NativeCells(cells.endCell(), settings)).orElse(null);
+        this.nativeCells = natives.settings().map(settings -> new NativeCells(settings)).orElse(null);
         this.budget = guard.budget(name);
         this.exemplarSampler = exemplarSampler;
         register(registry);
@@ -148,7 +148,7 @@ public final class StripedHistogram extends Collector implements Collector.Descr
         private Series(List<String> labelValues) {
             this.labelValues = labelValues;
             this.exemplars = exemplarSampler == null ? null : cells.exemplars(exemplarSampler);
-            this.row = new StripedLongs(nativeCells == null ? cells.width() : nativeCells.endCell());
+            this.row = new StripedLongs(cells.width());
             this.nativeBuckets = nativeCells == null ? null : nativeCells.newBuckets();
         }
 

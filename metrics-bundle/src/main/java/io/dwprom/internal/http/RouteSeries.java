@@ -158,8 +158,8 @@ final class RouteSeries {
     }
 
     /**
-     * Where each family's cells sit in a route's row: the three histograms, the status slots, then the duration's
-     * native cells if it keeps native buckets ({@code nativeDuration} null otherwise).
+     * Where each family's cells sit in a route's row: the three histograms, then the status slots; and the
+     * duration's native buckets if it keeps them ({@code nativeDuration} null otherwise), which live beside the row.
      */
     record Layout(HistogramCells duration, HistogramCells requestSize, HistogramCells responseSize,
                   NativeCells nativeDuration) {
@@ -170,9 +170,8 @@ final class RouteSeries {
             HistogramCells duration = new HistogramCells(durationBucketsSeconds, 0, 1e9);
             HistogramCells requestSize = new HistogramCells(sizeBucketsBytes, duration.endCell(), 1);
             HistogramCells responseSize = new HistogramCells(sizeBucketsBytes, requestSize.endCell(), 1);
-            int afterStatuses = responseSize.endCell() + STATUS_SLOTS;
             return new Layout(duration, requestSize, responseSize,
-                    nativeSettings == null ? null : new NativeCells(afterStatuses, nativeSettings));
+                    nativeSettings == null ? null : new NativeCells(nativeSettings));
         }
 
         int firstStatusCell() {
@@ -180,7 +179,7 @@ final class RouteSeries {
         }
 
         int width() {
-            return nativeDuration == null ? firstStatusCell() + STATUS_SLOTS : nativeDuration.endCell();
+            return firstStatusCell() + STATUS_SLOTS;
         }
     }
 
