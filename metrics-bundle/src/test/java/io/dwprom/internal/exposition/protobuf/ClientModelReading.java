@@ -65,7 +65,7 @@ final class ClientModelReading {
                         lines.add(line(name, labels, counter.getValue(), timestamp, exemplar));
                         if (counter.hasCreatedTimestamp()) {
                             lines.add(line(name.replaceAll("_total$", "") + "_created", labels,
-                                    seconds(counter.getCreatedTimestamp()), timestamp, ""));
+                                    seconds(counter.getCreatedTimestamp()), null, ""));
                         }
                     }
                     case GAUGE -> lines.add(line(name, labels, metric.getGauge().getValue(), timestamp, ""));
@@ -84,7 +84,7 @@ final class ClientModelReading {
                         }
                         if (summary.hasCreatedTimestamp()) {
                             lines.add(line(name + "_created", labels, seconds(summary.getCreatedTimestamp()),
-                                    timestamp, ""));
+                                    null, ""));
                         }
                     }
                     case HISTOGRAM, GAUGE_HISTOGRAM -> {
@@ -103,7 +103,7 @@ final class ClientModelReading {
                         }
                         if (histogram.hasCreatedTimestamp()) {
                             lines.add(line(name + "_created", labels, seconds(histogram.getCreatedTimestamp()),
-                                    timestamp, ""));
+                                    null, ""));
                         }
                     }
                     default -> throw new AssertionError("unexpected type " + family.getType());
