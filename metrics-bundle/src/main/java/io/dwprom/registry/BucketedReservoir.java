@@ -3,44 +3,51 @@ package io.dwprom.registry;
 import com.codahale.metrics.ExponentiallyDecayingReservoir;
 import com.codahale.metrics.Reservoir;
 import com.codahale.metrics.Snapshot;
+import io.dwprom.internal.core.HistogramCells;
+import io.dwprom.internal.core.NativeBuckets;
+import io.dwprom.internal.core.NativeCells;
+import io.dwprom.internal.core.NativeHistogramSettings;
+import io.dwprom.internal.core.NativeSeries;
+import io.dwprom.internal.core.StripedLongs;
+import io.prometheus.client.Collector.MetricFamilySamples.Sample;
 
 import java.util.List;
-import java.util.concurrent.atomic.DoubleAdder;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A Dropwizard {@link Reservoir} that also keeps Prometheus histogram buckets. Dropwizard's JSON and reporters see
  * the usual decaying sample; the Prometheus exporter reads exact, aggregatable bucket counts and the sum, which a
- * plain Dropwizard histogram cannot provide. Values arrive in Dropwizard's unit (nanoseconds for timers) and are
- * bucketed after multiplying by {@code scale} (1e-9 turns them into seconds).
+ * plain Dropwizard histogram cannot provide, from the bundle's per-thread striped cells, and, given native
+ * settings, {@link NativeBuckets} recorded with them. Values arrive in Dropwizard's unit (nanoseconds for timers)
+ * and are exported divided by {@code unitsPerValue} (1e9 turns nanoseconds into seconds). Like the other families
+ * kept in Dropwizard's registry, the series keeps no created time.
  */
 final class BucketedReservoir implements Reservoir {
 
     private final Reservoir sample = new ExponentiallyDecayingReservoir();
-    private final double scale;
-    private final double[] upperBounds;
-    private final LongAdder[] bucketCounts;
-    private final DoubleAdder sum = new DoubleAdder();
+    private final HistogramCells cells;
+    private final NativeCells nativeCells;
+    private final NativeBuckets nativeBuckets;
+    private final StripedLongs row;
 
-    BucketedReservoir(List<Double> upperBounds, double scale) {
-        this.scale = scale;
-        this.upperBounds = upperBounds.stream().mapToDouble(Double::doubleValue).toArray();
-        this.bucketCounts = new LongAdder[this.upperBounds.length + 1];
-        for (int i = 0; i < bucketCounts.length; i++) {
-            bucketCounts[i] = new LongAdder();
-        }
+    /**
+     * @param upperBounds    the bucket bounds in the exported unit, ascending, without {@code +Inf}
+     * @param nativeSettings the native buckets' settings; null for classic buckets only
+     */
+    BucketedReservoir(double[] upperBounds, double unitsPerValue, NativeHistogramSettings nativeSettings) {
+        this.cells = new HistogramCells(upperBounds, 0, unitsPerValue);
+        this.nativeCells = nativeSettings == null ? null : new NativeCells(nativeSettings);
+        this.nativeBuckets = nativeCells == null ? null : nativeCells.newBuckets();
+        this.row = new StripedLongs(cells.width());
     }
 
     @Override
     public void update(long value) {
         sample.update(value);
-        double scaled = value * scale;
-        int bucket = 0;
-        while (bucket < upperBounds.length && scaled > upperBounds[bucket]) {
-            bucket++;
+        if (nativeCells == null) {
+            cells.observe(row.currentStripe(), value);
+        } else {
+            nativeCells.observe(row.currentStripe(), value, cells, null, nativeBuckets);
         }
-        bucketCounts[bucket].increment();
-        sum.add(scaled);
     }
 
     @Override
@@ -53,24 +60,13 @@ final class BucketedReservoir implements Reservoir {
         return sample.getSnapshot();
     }
 
-    /** The finite upper bounds, in the exported unit. */
-    double[] upperBounds() {
-        return upperBounds.clone();
+    /** Appends the samples of the family {@code name}, as simpleclient's {@code Histogram} renders them. */
+    void addSamples(List<Sample> samples, String name) {
+        cells.addSamples(samples, name, List.of(), List.of(), row.sums(), Double.NaN);
     }
 
-    /** Cumulative counts per bucket, the last one being +Inf (the total count). */
-    long[] cumulativeCounts() {
-        long[] cumulative = new long[bucketCounts.length];
-        long running = 0;
-        for (int i = 0; i < bucketCounts.length; i++) {
-            running += bucketCounts[i].sum();
-            cumulative[i] = running;
-        }
-        return cumulative;
-    }
-
-    /** Sum of all observations, in the exported unit. */
-    double sum() {
-        return sum.sum();
+    /** The series with its native buckets; only for a reservoir made with native settings. */
+    NativeSeries nativeSeries() {
+        return nativeCells.read(row, nativeBuckets, cells, List.of(), List.of(), Double.NaN, null);
     }
 }

@@ -7,6 +7,7 @@ import com.codahale.metrics.Metric;
 import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.Timer;
 import io.dwprom.internal.core.Buckets;
+import io.dwprom.internal.core.NativeHistogramSettings;
 import io.dwprom.internal.core.NativeHistograms;
 import io.dwprom.metrics.MetricsException;
 import io.prometheus.client.CollectorRegistry;
@@ -46,7 +47,7 @@ public final class RegistryFamilies {
 
     private static final Pattern METRIC_NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
     private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
-    private static final double NANOS_TO_SECONDS = 1e-9;
+    private static final double NANOS_PER_SECOND = 1e9;
 
     private final CollectorRegistry prometheus;
     private final MetricRegistry dropwizard;
@@ -122,37 +123,37 @@ public final class RegistryFamilies {
 
     /**
      * A histogram of durations kept as the Dropwizard {@link Timer} {@code dropwizardName} (nanoseconds, as every
-     * Dropwizard timer) and exported in seconds, with {@code bucketsSeconds} as upper bounds.
+     * Dropwizard timer) and exported in seconds, with {@code bucketsSeconds} as upper bounds. Its buckets are kept
+     * in the bundle's per-thread cells, and its {@code _sum} adds whole nanoseconds before turning them into seconds.
      *
      * @param name           the Prometheus name, conventionally ending in {@code _seconds}
      * @param bucketsSeconds upper bounds in seconds, positive and strictly increasing ({@code +Inf} is implied)
      */
     public synchronized Timer timer(String name, String help, String dropwizardName, List<Double> bucketsSeconds) {
-        checkFamily(name, help, bucketsSeconds);
-        checkDropwizardName(name, dropwizardName);
-        BucketedReservoir reservoir = new BucketedReservoir(bucketsSeconds, NANOS_TO_SECONDS);
-        Timer timer = new Timer(new Meter(), new Histogram(reservoir), Clock.defaultClock());
-        define(new RegistryHistogram(name, help, reservoir), name, dropwizardName, timer);
-        return timer;
+        return timer(name, help, dropwizardName, bucketsSeconds, null);
     }
 
     /**
      * A timer as {@link #timer}, which also keeps native (exponential) buckets when
      * {@code prometheus.nativeHistograms.enabled} is true: the protobuf format serves them beside the classic
      * buckets, as for {@code http_request_duration_seconds}. The text formats show the classic buckets, the same
-     * with native buckets or without. Its classic buckets are kept in the bundle's per-thread cells, and its
-     * {@code _sum} adds whole nanoseconds before turning them into seconds.
+     * with native buckets or without.
      */
     public synchronized Timer timerWithNativeBuckets(String name, String help, String dropwizardName,
                                                      List<Double> bucketsSeconds) {
+        return timer(name, help, dropwizardName, bucketsSeconds, natives.settings().orElse(null));
+    }
+
+    private Timer timer(String name, String help, String dropwizardName, List<Double> bucketsSeconds,
+                        NativeHistogramSettings nativeSettings) {
         checkFamily(name, help, bucketsSeconds);
         checkDropwizardName(name, dropwizardName);
-        StripedTimerReservoir reservoir = new StripedTimerReservoir(Buckets.toArray(bucketsSeconds),
-                natives.settings().orElse(null));
+        BucketedReservoir reservoir = new BucketedReservoir(Buckets.toArray(bucketsSeconds), NANOS_PER_SECOND,
+                nativeSettings);
         Timer timer = new Timer(new Meter(), new Histogram(reservoir), Clock.defaultClock());
-        NativeTimerFamily family = new NativeTimerFamily(name, help, reservoir);
+        RegistryHistogram family = new RegistryHistogram(name, help, reservoir);
         define(family, name, dropwizardName, timer);
-        if (natives.isEnabled()) {
+        if (nativeSettings != null) {
             natives.register(family);
         }
         return timer;
@@ -167,7 +168,7 @@ public final class RegistryFamilies {
     public synchronized Histogram histogram(String name, String help, String dropwizardName, List<Double> buckets) {
         checkFamily(name, help, buckets);
         checkDropwizardName(name, dropwizardName);
-        BucketedReservoir reservoir = new BucketedReservoir(buckets, 1);
+        BucketedReservoir reservoir = new BucketedReservoir(Buckets.toArray(buckets), 1, null);
         Histogram histogram = new Histogram(reservoir);
         define(new RegistryHistogram(name, help, reservoir), name, dropwizardName, histogram);
         return histogram;

@@ -1,5 +1,7 @@
 package io.dwprom.registry;
 
+import io.dwprom.internal.core.NativeHistogramFamily;
+import io.dwprom.internal.core.NativeSeries;
 import io.prometheus.client.Collector;
 import io.prometheus.client.Collector.MetricFamilySamples;
 import io.prometheus.client.Collector.MetricFamilySamples.Sample;
@@ -9,9 +11,10 @@ import java.util.List;
 
 /**
  * A histogram kept as a Dropwizard Timer or Histogram over a {@link BucketedReservoir}, exported as a Prometheus
- * histogram with real buckets, {@code _sum} and {@code _count}.
+ * histogram with real buckets, {@code _sum} and {@code _count}; when its reservoir keeps native buckets, the
+ * protobuf format serves them too ({@link NativeHistogramFamily}).
  */
-final class RegistryHistogram implements RegistryFamily {
+final class RegistryHistogram implements RegistryFamily, NativeHistogramFamily {
 
     private final String name;
     private final String help;
@@ -25,21 +28,24 @@ final class RegistryHistogram implements RegistryFamily {
 
     @Override
     public MetricFamilySamples collect() {
-        double[] bounds = reservoir.upperBounds();
-        long[] cumulative = reservoir.cumulativeCounts();
-        double sum = reservoir.sum();
-        List<Sample> samples = new ArrayList<>(bounds.length + 3);
-        for (int i = 0; i < bounds.length; i++) {
-            samples.add(bucket(Collector.doubleToGoString(bounds[i]), cumulative[i]));
-        }
-        long count = cumulative[bounds.length];
-        samples.add(bucket("+Inf", count));
-        samples.add(new Sample(name + "_count", List.of(), List.of(), count));
-        samples.add(new Sample(name + "_sum", List.of(), List.of(), sum));
+        List<Sample> samples = new ArrayList<>();
+        reservoir.addSamples(samples, name);
         return new MetricFamilySamples(name, Collector.Type.HISTOGRAM, help, samples);
     }
 
-    private Sample bucket(String upperBound, long cumulativeCount) {
-        return new Sample(name + "_bucket", List.of("le"), List.of(upperBound), cumulativeCount);
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String help() {
+        return help;
+    }
+
+    /** Only for a histogram whose reservoir keeps native buckets, the one kind registered with them. */
+    @Override
+    public List<NativeSeries> nativeSeries() {
+        return List.of(reservoir.nativeSeries());
     }
 }

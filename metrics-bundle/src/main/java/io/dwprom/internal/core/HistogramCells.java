@@ -122,7 +122,8 @@ public final class HistogramCells {
 
     /**
      * Appends this series' samples, read from {@code sums} (a snapshot of the row), to a histogram family; the
-     * {@code _created} sample unless {@link CreatedSeries} says otherwise.
+     * {@code _created} sample unless {@link CreatedSeries} says otherwise or {@code createdSeconds} is NaN (a series
+     * that keeps no created time).
      */
     public void addSamples(List<Sample> samples, String family, List<String> labelNames, List<String> labelValues,
                            long[] sums, double createdSeconds) {
@@ -144,7 +145,7 @@ public final class HistogramCells {
         }
         samples.add(new Sample(family + "_count", labelNames, labelValues, cumulative));
         samples.add(new Sample(family + "_sum", labelNames, labelValues, sum(sums)));
-        if (CreatedSeries.INCLUDED) {
+        if (CreatedSeries.INCLUDED && !Double.isNaN(createdSeconds)) {
             samples.add(new Sample(family + "_created", labelNames, labelValues, createdSeconds));
         }
     }

@@ -9,6 +9,7 @@ import java.util.List;
  *
  * @param upperBounds  the classic bounds, {@code +Inf} last
  * @param bucketCounts the observations in each classic bucket (not cumulative)
+ * @param createdSeconds when the series started, in seconds; NaN for a series that keeps no created time
  * @param exemplars    each classic bucket's exemplar, or null
  * @param buckets      the native buckets, whose total equals the classic count; null when they could not be read
  *                     at the same moment as the classic buckets (the series is then served classic only)

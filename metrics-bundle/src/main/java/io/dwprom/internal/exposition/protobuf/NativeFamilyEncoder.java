@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * Writes a {@link NativeHistogramFamily}'s series, read at one moment, as a histogram {@code MetricFamily} with
  * classic and native buckets: the classic buckets with their exemplars as the text formats show them, then the
- * native ones. A series whose native buckets could not be read together with its classic ones is written classic
+ * native ones, and the created time of a series that keeps one. A series whose native buckets could not be read together with its classic ones is written classic
  * only. A family without series is left out.
  */
 final class NativeFamilyEncoder {
@@ -40,7 +40,8 @@ final class NativeFamilyEncoder {
             if (each.buckets() != null) {
                 model.nativeBuckets(each.buckets(), each.zeroThreshold());
             }
-            model.histogramCreated(createdSeries ? Math.round(each.createdSeconds() * 1000) : -1);
+            boolean created = createdSeries && !Double.isNaN(each.createdSeconds());
+            model.histogramCreated(created ? Math.round(each.createdSeconds() * 1000) : -1);
             model.end(histogram);
             model.end(metric);
         }
