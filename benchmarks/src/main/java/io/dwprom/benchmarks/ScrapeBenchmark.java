@@ -12,8 +12,6 @@ import io.prometheus.client.Gauge;
 import io.prometheus.client.Histogram;
 import io.prometheus.client.exporter.common.TextFormat;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -27,10 +25,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -39,7 +35,8 @@ import java.util.concurrent.TimeUnit;
  * Goal 3: one scrape of a registry holding {@code series} sample lines, through the bundle's real
  * {@link PrometheusServlet} (collection under the scrape barrier, rendering, write-out), next to the baseline of
  * plain simpleclient, {@link TextFormat} writing straight to the response writer as simpleclient's own servlet
- * does. The servlet's request and response are minimal proxies; the response writer discards (counting) chars.
+ * does. The servlet is scraped through {@link ServedScrape}'s minimal request and response, which count what they
+ * are given and keep nothing.
  *
  * <p>Shapes: {@code gauges}, one labelled gauge family (one line per child); {@code http}, the bundle's HTTP
  * families (a counter with {@code _created}, three histograms) filled with label sets until the line count is
@@ -68,9 +65,7 @@ public class ScrapeBenchmark {
     public String format;
 
     private CollectorRegistry registry;
-    private PrometheusServlet servlet;
-    private HttpServletRequest request;
-    private HttpServletResponse response;
+    private ServedScrape scrapes;
     private CountingWriter sink;
     private String contentType;
 
@@ -78,25 +73,10 @@ public class ScrapeBenchmark {
     public void setUp() throws Exception {
         registry = new CollectorRegistry();
         fill(registry, shape, series);
-        servlet = new PrometheusServlet(registry, new ScrapeBarrier(), EndpointAccess.open());
-        String accept = format.equals("openmetrics") ? "application/openmetrics-text; version=1.0.0; charset=utf-8" : null;
-        contentType = TextFormat.chooseContentType(accept);
+        PrometheusServlet servlet = new PrometheusServlet(registry, new ScrapeBarrier(), EndpointAccess.open());
+        contentType = TextFormat.chooseContentType(format.equals("openmetrics") ? ServedScrape.OPENMETRICS_ACCEPT : null);
         sink = new CountingWriter();
-        request = (HttpServletRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "getMethod" -> "GET";
-                    case "getHeader" -> "Accept".equalsIgnoreCase((String) args[0]) ? accept : null; // no Authorization: open endpoint
-                    case "getDateHeader" -> -1L;
-                    case "getProtocol" -> "HTTP/1.1";
-                    case "getRequestURI" -> "/prometheus";
-                    default -> null;
-                });
-        response = (HttpServletResponse) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {HttpServletResponse.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "getWriter" -> new PrintWriter(sink); // the servlet closes it after each scrape
-                    case "isCommitted" -> false;
-                    default -> null;
-                });
+        scrapes = new ServedScrape(servlet, format);
         StringWriter text = new StringWriter();
         TextFormat.write004(text, registry.metricFamilySamples());
         long lines = text.toString().lines().filter(line -> !line.startsWith("#")).count();
@@ -179,8 +159,7 @@ public class ScrapeBenchmark {
 
     @Benchmark
     public long bundleServlet() throws IOException, ServletException {
-        servlet.service(request, response);
-        return sink.chars;
+        return scrapes.scrape();
     }
 
     /** The response writer: counts what it is given, keeps nothing. */

@@ -31,7 +31,7 @@ final class ServedScrape {
             + "proto=io.prometheus.client.MetricFamily;encoding=delimited,application/openmetrics-text;"
             + "version=1.0.0;q=0.8,application/openmetrics-text;version=0.0.1;q=0.75,text/plain;version=0.0.4;q=0.5,"
             + "*/*;q=0.1";
-    private static final String OPENMETRICS_ACCEPT = "application/openmetrics-text; version=1.0.0; charset=utf-8";
+    static final String OPENMETRICS_ACCEPT = "application/openmetrics-text; version=1.0.0; charset=utf-8";
     /** Observations of each route and table from each writer thread. */
     static final int OBSERVATIONS = 400;
     private static final int WRITER_THREADS = 8;
