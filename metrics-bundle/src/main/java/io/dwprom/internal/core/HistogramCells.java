@@ -58,8 +58,12 @@ public final class HistogramCells {
         observe(stripe, units, null);
     }
 
-    /** As {@link #observe(StripedLongs.Stripe, long)}, and offers the observation to {@code exemplars} if not null. */
-    public void observe(StripedLongs.Stripe stripe, long units, BucketExemplars exemplars) {
+    /**
+     * As {@link #observe(StripedLongs.Stripe, long)}, and offers the observation to {@code exemplars} if not null.
+     *
+     * @return the observed value in the exposed unit, for native buckets to record it without dividing again
+     */
+    public double observe(StripedLongs.Stripe stripe, long units, BucketExemplars exemplars) {
         double value = value(units);
         int bucket = 0;
         while (bucket < upperBounds.length && value > upperBounds[bucket]) {
@@ -73,10 +77,11 @@ public final class HistogramCells {
             exemplars.offer(bucket, value, bucket == 0 ? Double.NEGATIVE_INFINITY : upperBounds[bucket - 1],
                     bucket == upperBounds.length ? Double.POSITIVE_INFINITY : upperBounds[bucket]);
         }
+        return value;
     }
 
     /** {@code units} in the exposed unit (seconds for nanoseconds). */
-    public double value(long units) {
+    private double value(long units) {
         return units / unitsPerValue;
     }
 

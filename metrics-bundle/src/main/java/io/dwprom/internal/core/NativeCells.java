@@ -31,8 +31,7 @@ public final class NativeCells {
     /** Records {@code units} into the classic cells (and their exemplars, if not null), then the native buckets. */
     public void observe(StripedLongs.Stripe stripe, long units, HistogramCells classic, BucketExemplars exemplars,
                         NativeBuckets buckets) {
-        classic.observe(stripe, units, exemplars);
-        buckets.observe(classic.value(units));
+        buckets.observe(classic.observe(stripe, units, exemplars));
     }
 
     /**
